@@ -1,0 +1,49 @@
+"""Alembic environment: DATABASE_URL in, online or offline (--sql) out.
+
+All revisions run in one transaction (PostgreSQL DDL is transactional), so a failed upgrade
+leaves the database as it was.
+"""
+
+from __future__ import annotations
+
+from logging.config import fileConfig
+
+from alembic import context
+from sqlalchemy import create_engine, pool
+
+from harness.config import sqlalchemy_url
+
+config = context.config
+if config.config_file_name is not None and config.attributes.get("configure_logger", True):
+    fileConfig(config.config_file_name, disable_existing_loggers=False)
+
+
+def run_migrations_offline() -> None:
+    context.configure(
+        url=sqlalchemy_url(),
+        literal_binds=True,
+        dialect_opts={"paramstyle": "named"},
+    )
+    with context.begin_transaction():
+        context.run_migrations()
+
+
+def run_migrations_online() -> None:
+    # pytest-alembic (and any caller that already holds a connection) passes it in.
+    connection = config.attributes.get("connection")
+    if connection is not None:
+        context.configure(connection=connection)
+        with context.begin_transaction():
+            context.run_migrations()
+        return
+    engine = create_engine(sqlalchemy_url(), poolclass=pool.NullPool)
+    with engine.connect() as connection:
+        context.configure(connection=connection)
+        with context.begin_transaction():
+            context.run_migrations()
+
+
+if context.is_offline_mode():
+    run_migrations_offline()
+else:
+    run_migrations_online()

@@ -1,0 +1,8 @@
+-- The gateway guard on unit_version: before every INSERT, UPDATE, DELETE and TRUNCATE
+-- statement. Named trg_aa_ so it fires before any other trigger on the table.
+CREATE OR REPLACE TRIGGER trg_aa_uv_gateway_write_guard
+BEFORE INSERT OR UPDATE OR DELETE OR TRUNCATE ON public.unit_version
+FOR EACH STATEMENT EXECUTE FUNCTION public.fn_iu_gateway_write_guard();
+
+COMMENT ON TRIGGER trg_aa_uv_gateway_write_guard ON public.unit_version IS
+'Gateway guard: only canonical writers (with an open ticket) or a valid migration exemption may write.';
