@@ -44,15 +44,15 @@ def downgrade() -> None:
         """
         DROP FUNCTION public.fn_iu_gateway_detector_report();
         DROP FUNCTION public.fn_iu_gateway_exemption_revoke(text, text);
-        DROP FUNCTION public.fn_iu_gateway_exemption_grant(text, text, interval, text, text [], text []);
+        DROP FUNCTION public.fn_iu_gateway_exemption_grant(text, text, interval, text, text[], text[]);
         DROP FUNCTION public.fn_iu_apply_edit_draft(text, text, text, text, text);
         DROP FUNCTION public.fn_iu_create(text, text, text, text, text, integer);
-        DROP FUNCTION public.fn_iu_create(text [], text [], text, text [], text, integer []);
+        DROP FUNCTION public.fn_iu_create(text[], text[], text, text[], text, integer[]);
         DROP FUNCTION public.fn_iu_create_plan(text, text, text, text);
-        DROP FUNCTION public.fn_iu_create_plan(text [], text [], text [], text, integer []);
+        DROP FUNCTION public.fn_iu_create_plan(text[], text[], text[], text, integer[]);
         DROP FUNCTION public.fn_iu_verify_invariants(text, boolean);
-        DROP FUNCTION public.fn_iu_classify_existing(text [], text []);
-        DROP FUNCTION public.fn_iu_preflight(text [], text [], text [], text, integer []);
+        DROP FUNCTION public.fn_iu_classify_existing(text[], text[]);
+        DROP FUNCTION public.fn_iu_preflight(text[], text[], text[], text, integer[]);
         DROP FUNCTION public.fn_iu_gateway_write_guard();
         DROP FUNCTION public.fn_iu_gateway_close(bigint);
         DROP FUNCTION public.fn_iu_gateway_open(text);

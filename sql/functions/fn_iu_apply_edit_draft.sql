@@ -1,6 +1,6 @@
 -- Edits a draft unit in place (Pack 22's second canonical writer). Every check is about this
 -- one unit: other units may be enacted, superseded or retired (seed 004 §8, open couplings).
-CREATE OR REPLACE FUNCTION public.fn_iu_apply_edit_draft(
+CREATE FUNCTION public.fn_iu_apply_edit_draft(
     p_canonical_address text,
     p_body text,
     p_actor text,

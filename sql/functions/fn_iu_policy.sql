@@ -1,6 +1,6 @@
 -- Reads one policy key. A missing key is a configuration error (IU008), never a silent default:
 -- the gateway fails closed.
-CREATE OR REPLACE FUNCTION public.fn_iu_policy(p_key text)
+CREATE FUNCTION public.fn_iu_policy(p_key text)
 RETURNS text
 LANGUAGE plpgsql
 STABLE

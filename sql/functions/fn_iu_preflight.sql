@@ -1,12 +1,12 @@
 -- Pack 22 helper: every problem with a set of units before anything is written, one row per
 -- problem. severity 'error' blocks fn_iu_create; 'warning' (the birth gate in warn mode) does
 -- not. ordinal is the unit's 1-based position in the arrays, NULL for call-level problems.
-CREATE OR REPLACE FUNCTION public.fn_iu_preflight(
-    p_canonical_addresses text [],
-    p_bodies text [],
-    p_titles text [] DEFAULT NULL,
+CREATE FUNCTION public.fn_iu_preflight(
+    p_canonical_addresses text[],
+    p_bodies text[],
+    p_titles text[] DEFAULT NULL,
     p_publication_type text DEFAULT NULL,
-    p_doc_orders integer [] DEFAULT NULL
+    p_doc_orders integer[] DEFAULT NULL
 )
 RETURNS TABLE (ordinal integer, canonical_address text, severity text, code text, message text)
 LANGUAGE plpgsql
@@ -69,7 +69,7 @@ BEGIN
             END AS parent_addr
         FROM unnest(
             p_canonical_addresses, p_bodies,
-            coalesce(p_titles, '{}'::text []), coalesce(p_doc_orders, '{}'::integer [])
+            coalesce(p_titles, '{}'::text[]), coalesce(p_doc_orders, '{}'::integer[])
         ) WITH ORDINALITY AS t (addr, body, title, doc_order, ord)
     ),
     firsts AS (
@@ -133,9 +133,9 @@ BEGIN
 END
 $fn$;
 
-ALTER FUNCTION public.fn_iu_preflight(text [], text [], text [], text, integer []) OWNER TO iu_owner;
-REVOKE ALL ON FUNCTION public.fn_iu_preflight(text [], text [], text [], text, integer []) FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION public.fn_iu_preflight(text [], text [], text [], text, integer [])
+ALTER FUNCTION public.fn_iu_preflight(text[], text[], text[], text, integer[]) OWNER TO iu_owner;
+REVOKE ALL ON FUNCTION public.fn_iu_preflight(text[], text[], text[], text, integer[]) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION public.fn_iu_preflight(text[], text[], text[], text, integer[])
 TO cutter_exec, cutter_verifier;
-COMMENT ON FUNCTION public.fn_iu_preflight(text [], text [], text [], text, integer []) IS
+COMMENT ON FUNCTION public.fn_iu_preflight(text[], text[], text[], text, integer[]) IS
 'Pack 22 helper: every problem with a set of units (address grammar, blank body, limits, duplicates, missing or late parents, birth gate P-pub1/P-pub2), one row each. Writes nothing.';

@@ -2,9 +2,9 @@
 -- (with p_include_descendants, for its whole subtree); no rows means healthy. It re-checks
 -- what the constraints promise, so it also catches a database whose constraints were
 -- dropped, disabled or bypassed.
-CREATE OR REPLACE FUNCTION public.fn_iu_verify_invariants(
+CREATE FUNCTION public.fn_iu_verify_invariants(
     p_canonical_address text,
-    p_include_descendants boolean DEFAULT false
+    p_include_descendants boolean DEFAULT FALSE
 )
 RETURNS TABLE (canonical_address text, invariant text, detail text)
 LANGUAGE sql

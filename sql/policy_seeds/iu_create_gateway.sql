@@ -5,16 +5,19 @@ INSERT INTO public.dot_config AS c (key, value, value_pattern, description)
 VALUES
 (
     'iu_create.gateway.mode', 'enforced', '^(enforced|pilot)$',
-    'enforced: the guard refuses a write without a valid canonical marker (IU001); pilot: it allows the write with a WARNING and records an iu_gateway_event row.'
+    'enforced: the guard refuses a write without a valid canonical marker (IU001); pilot: it allows '
+    || 'the write with a WARNING and records an iu_gateway_event row.'
 ),
 (
     'iu_create.gateway.allowed_marker_values', 'fn_iu_create,fn_iu_apply_edit_draft',
     '^[a-z_][a-z0-9_]*(,[a-z_][a-z0-9_]*)*$',
-    'Comma list of canonical writers whose marker the guard accepts, each only with an open ticket from that writer (the detector).'
+    'Comma list of canonical writers whose marker the guard accepts, each only with an open ticket '
+    || 'from that writer (the detector).'
 ),
 (
     'iu_create.gateway.exemption_prefix', 'migration:', '^[a-z]+:$',
-    'Marker prefix of a migration exemption (seed 004 §2.3): <prefix><ticket> is accepted only while iu_gateway_exemption holds that ticket, unrevoked and unexpired.'
+    'Marker prefix of a migration exemption (seed 004 §2.3): <prefix><ticket> is accepted only while '
+    || 'iu_gateway_exemption holds that ticket, unrevoked and unexpired.'
 ),
 (
     'iu_create.gateway.exemption_max_days', '14', '^([1-9]|[1-8][0-9]|90)$',
@@ -26,7 +29,8 @@ VALUES
 ),
 (
     'iu_create.gateway.pub2_mode', 'warn', '^(off|warn|block)$',
-    'Birth gate P-pub2 (lesson L4): a publication type outside iu_create.gateway.publication_types. warn raises a WARNING; block refuses with IU005.'
+    'Birth gate P-pub2 (lesson L4): a publication type outside iu_create.gateway.publication_types. '
+    || 'warn raises a WARNING; block refuses with IU005.'
 ),
 (
     'iu_create.gateway.publication_types',
@@ -43,9 +47,9 @@ VALUES
     'Largest unit body in UTF-8 bytes that fn_iu_create and fn_iu_apply_edit_draft accept (IU009 above it).'
 )
 ON CONFLICT (key) DO UPDATE
-SET
-    value = excluded.value,
-    value_pattern = excluded.value_pattern,
-    description = excluded.description,
-    updated_at = pg_catalog.now(),
-    updated_by = SESSION_USER;
+    SET
+        value = excluded.value,
+        value_pattern = excluded.value_pattern,
+        description = excluded.description,
+        updated_at = pg_catalog.now(),
+        updated_by = session_user;

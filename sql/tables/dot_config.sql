@@ -6,7 +6,7 @@ CREATE TABLE public.dot_config (
     value_pattern text NOT NULL,
     description text NOT NULL,
     updated_at timestamptz NOT NULL DEFAULT pg_catalog.now(),
-    updated_by text NOT NULL DEFAULT SESSION_USER,
+    updated_by text NOT NULL DEFAULT session_user,
     CONSTRAINT dot_config_key_format CHECK (key ~ '^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$'),
     CONSTRAINT dot_config_value_matches_pattern CHECK (value ~ value_pattern),
     CONSTRAINT dot_config_description_present CHECK (pg_catalog.btrim(description) <> '')

@@ -10,7 +10,7 @@ CREATE TABLE public.iu_gateway_event (
     operation text NOT NULL,
     marker text,
     exemption_ticket text REFERENCES public.iu_gateway_exemption (ticket),
-    db_user text NOT NULL DEFAULT SESSION_USER,
+    db_user text NOT NULL DEFAULT session_user,
     set_role text NOT NULL,
     application_name text,
     client_addr inet,

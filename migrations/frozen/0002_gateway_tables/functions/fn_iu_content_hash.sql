@@ -3,16 +3,18 @@
 -- generated column: the database encoding is UTF8 (checked by the first revision) and never
 -- changes, so convert_to(..., 'UTF8') is a pure function of its input here. Every name is
 -- schema-qualified, so the body is safe to inline under any search_path.
-CREATE OR REPLACE FUNCTION public.fn_iu_content_hash(p_body text)
+CREATE FUNCTION public.fn_iu_content_hash(p_body text)
 RETURNS text
 LANGUAGE sql
 IMMUTABLE
 STRICT
 PARALLEL SAFE
-RETURN pg_catalog.encode(
-    pg_catalog.sha256(pg_catalog.convert_to(pg_catalog.normalize(p_body, 'NFC'), 'UTF8')),
-    'hex'
-);
+AS $fn$
+    SELECT pg_catalog.encode(
+        pg_catalog.sha256(pg_catalog.convert_to(pg_catalog.normalize(p_body, 'NFC'), 'UTF8')),
+        'hex'
+    )
+$fn$;
 
 ALTER FUNCTION public.fn_iu_content_hash(text) OWNER TO iu_owner;
 REVOKE ALL ON FUNCTION public.fn_iu_content_hash(text) FROM PUBLIC;

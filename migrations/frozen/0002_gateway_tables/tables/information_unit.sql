@@ -30,7 +30,7 @@ CREATE TABLE public.information_unit (
     current_version_id uuid NOT NULL,
     created_at timestamptz NOT NULL DEFAULT pg_catalog.now(),
     created_by text NOT NULL,
-    created_db_user text NOT NULL DEFAULT SESSION_USER,
+    created_db_user text NOT NULL DEFAULT session_user,
     updated_at timestamptz NOT NULL DEFAULT pg_catalog.now(),
     updated_by text NOT NULL,
     CONSTRAINT information_unit_canonical_address_key UNIQUE (canonical_address),

@@ -9,7 +9,7 @@ CREATE TABLE public.unit_version (
     lifecycle_status text NOT NULL DEFAULT 'draft',
     created_at timestamptz NOT NULL DEFAULT pg_catalog.now(),
     created_by text NOT NULL,
-    created_db_user text NOT NULL DEFAULT SESSION_USER,
+    created_db_user text NOT NULL DEFAULT session_user,
     updated_at timestamptz NOT NULL DEFAULT pg_catalog.now(),
     updated_by text NOT NULL,
     CONSTRAINT unit_version_iu_version_key UNIQUE (iu_id, version_no),

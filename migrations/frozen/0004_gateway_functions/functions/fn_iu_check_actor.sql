@@ -1,5 +1,5 @@
 -- Internal: refuses an actor name that is blank, too long or carries control characters.
-CREATE OR REPLACE FUNCTION public.fn_iu_check_actor(p_actor text)
+CREATE FUNCTION public.fn_iu_check_actor(p_actor text)
 RETURNS void
 LANGUAGE plpgsql
 IMMUTABLE

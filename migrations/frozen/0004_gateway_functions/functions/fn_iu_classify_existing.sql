@@ -1,9 +1,9 @@
 -- Pack 22 helper: for each unit, what creating it would do given what is stored now:
 -- create (address unused), unchanged (same content hash as the current version) or conflict
 -- (the address holds other content).
-CREATE OR REPLACE FUNCTION public.fn_iu_classify_existing(
-    p_canonical_addresses text [],
-    p_bodies text []
+CREATE FUNCTION public.fn_iu_classify_existing(
+    p_canonical_addresses text[],
+    p_bodies text[]
 )
 RETURNS TABLE (
     ordinal integer,
@@ -39,9 +39,9 @@ AS $fn$
     ORDER BY t.ord
 $fn$;
 
-ALTER FUNCTION public.fn_iu_classify_existing(text [], text []) OWNER TO iu_owner;
-REVOKE ALL ON FUNCTION public.fn_iu_classify_existing(text [], text []) FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION public.fn_iu_classify_existing(text [], text [])
+ALTER FUNCTION public.fn_iu_classify_existing(text[], text[]) OWNER TO iu_owner;
+REVOKE ALL ON FUNCTION public.fn_iu_classify_existing(text[], text[]) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION public.fn_iu_classify_existing(text[], text[])
 TO cutter_exec, cutter_verifier;
-COMMENT ON FUNCTION public.fn_iu_classify_existing(text [], text []) IS
+COMMENT ON FUNCTION public.fn_iu_classify_existing(text[], text[]) IS
 'Pack 22 helper: create / unchanged / conflict for each (address, body) against the current versions. Writes nothing.';

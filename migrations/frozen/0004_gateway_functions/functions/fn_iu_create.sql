@@ -2,13 +2,13 @@
 -- many units in one call with one INSERT per table; the scalar form is that same call with a
 -- single unit. Identical content at an existing address is 'unchanged' (idempotent re-cut);
 -- other content there is IU006. Nothing is written unless every unit passes.
-CREATE OR REPLACE FUNCTION public.fn_iu_create(
-    p_canonical_addresses text [],
-    p_bodies text [],
+CREATE FUNCTION public.fn_iu_create(
+    p_canonical_addresses text[],
+    p_bodies text[],
     p_actor text,
-    p_titles text [] DEFAULT NULL,
+    p_titles text[] DEFAULT NULL,
     p_publication_type text DEFAULT NULL,
-    p_doc_orders integer [] DEFAULT NULL
+    p_doc_orders integer[] DEFAULT NULL
 )
 RETURNS TABLE (
     ordinal integer,
@@ -103,7 +103,7 @@ BEGIN
             pg_catalog.gen_random_uuid() AS new_version_id
         FROM unnest(
             p_canonical_addresses, p_bodies,
-            coalesce(p_titles, '{}'::text []), coalesce(p_doc_orders, '{}'::integer [])
+            coalesce(p_titles, '{}'::text[]), coalesce(p_doc_orders, '{}'::integer[])
         ) WITH ORDINALITY AS t (addr, body, title, doc_order, ord)
         LEFT JOIN public.information_unit AS e ON e.canonical_address = t.addr
     ),
@@ -161,14 +161,14 @@ BEGIN
 END
 $fn$;
 
-ALTER FUNCTION public.fn_iu_create(text [], text [], text, text [], text, integer []) OWNER TO iu_owner;
-REVOKE ALL ON FUNCTION public.fn_iu_create(text [], text [], text, text [], text, integer []) FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION public.fn_iu_create(text [], text [], text, text [], text, integer [])
+ALTER FUNCTION public.fn_iu_create(text[], text[], text, text[], text, integer[]) OWNER TO iu_owner;
+REVOKE ALL ON FUNCTION public.fn_iu_create(text[], text[], text, text[], text, integer[]) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION public.fn_iu_create(text[], text[], text, text[], text, integer[])
 TO cutter_exec;
-COMMENT ON FUNCTION public.fn_iu_create(text [], text [], text, text [], text, integer []) IS
+COMMENT ON FUNCTION public.fn_iu_create(text[], text[], text, text[], text, integer[]) IS
 'Canonical set-based creation: many units, one INSERT per table, all or nothing. Returns created / unchanged per unit; IU005/IU009 invalid input, IU006 conflict.';
 
-CREATE OR REPLACE FUNCTION public.fn_iu_create(
+CREATE FUNCTION public.fn_iu_create(
     p_canonical_address text,
     p_body text,
     p_actor text,

@@ -2,12 +2,12 @@
 -- writing anything (STABLE: the engine itself refuses a write from here). One row per unit,
 -- action create / unchanged / conflict / invalid, plus call-level rows (ordinal NULL,
 -- action 'refused' or 'warning') for the birth gate and limits.
-CREATE OR REPLACE FUNCTION public.fn_iu_create_plan(
-    p_canonical_addresses text [],
-    p_bodies text [],
-    p_titles text [] DEFAULT NULL,
+CREATE FUNCTION public.fn_iu_create_plan(
+    p_canonical_addresses text[],
+    p_bodies text[],
+    p_titles text[] DEFAULT NULL,
     p_publication_type text DEFAULT NULL,
-    p_doc_orders integer [] DEFAULT NULL
+    p_doc_orders integer[] DEFAULT NULL
 )
 RETURNS TABLE (
     ordinal integer,
@@ -74,14 +74,14 @@ AS $fn$
     SELECT * FROM (SELECT * FROM units ORDER BY ordinal) AS u
 $fn$;
 
-ALTER FUNCTION public.fn_iu_create_plan(text [], text [], text [], text, integer []) OWNER TO iu_owner;
-REVOKE ALL ON FUNCTION public.fn_iu_create_plan(text [], text [], text [], text, integer []) FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION public.fn_iu_create_plan(text [], text [], text [], text, integer [])
+ALTER FUNCTION public.fn_iu_create_plan(text[], text[], text[], text, integer[]) OWNER TO iu_owner;
+REVOKE ALL ON FUNCTION public.fn_iu_create_plan(text[], text[], text[], text, integer[]) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION public.fn_iu_create_plan(text[], text[], text[], text, integer[])
 TO cutter_exec, cutter_verifier;
-COMMENT ON FUNCTION public.fn_iu_create_plan(text [], text [], text [], text, integer []) IS
+COMMENT ON FUNCTION public.fn_iu_create_plan(text[], text[], text[], text, integer[]) IS
 'Dry run of fn_iu_create: create / unchanged / conflict / invalid per unit, plus call-level refusals and warnings. STABLE: writes nothing.';
 
-CREATE OR REPLACE FUNCTION public.fn_iu_create_plan(
+CREATE FUNCTION public.fn_iu_create_plan(
     p_canonical_address text,
     p_body text,
     p_title text DEFAULT NULL,

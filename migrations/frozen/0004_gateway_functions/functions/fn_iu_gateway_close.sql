@@ -1,6 +1,6 @@
 -- Closes a ticket and restores the marker that was there before it was opened, so the
 -- transaction-local marker never outlives the canonical writer that set it.
-CREATE OR REPLACE FUNCTION public.fn_iu_gateway_close(p_ticket bigint)
+CREATE FUNCTION public.fn_iu_gateway_close(p_ticket bigint)
 RETURNS void
 LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp

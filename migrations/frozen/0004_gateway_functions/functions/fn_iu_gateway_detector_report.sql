@@ -1,7 +1,7 @@
 -- What an auditor reads: how many writes the guard refused and how many carried a hand-set
 -- marker (both durable across rollbacks), and the writes it let through without a canonical
 -- writer, by verdict.
-CREATE OR REPLACE FUNCTION public.fn_iu_gateway_detector_report()
+CREATE FUNCTION public.fn_iu_gateway_detector_report()
 RETURNS TABLE (measure text, value bigint, last_seen timestamptz)
 LANGUAGE sql
 STABLE

@@ -1,12 +1,12 @@
 -- Registers a migration exemption (seed 004 §2.3): narrow (tables, operations), with a reason
 -- and an expiry no longer than policy allows. Executable by the DB team (iu_owner) only.
-CREATE OR REPLACE FUNCTION public.fn_iu_gateway_exemption_grant(
+CREATE FUNCTION public.fn_iu_gateway_exemption_grant(
     p_ticket text,
     p_reason text,
     p_valid_for interval,
     p_actor text,
-    p_tables text [] DEFAULT ARRAY['information_unit', 'unit_version'],
-    p_operations text [] DEFAULT ARRAY['INSERT', 'UPDATE']
+    p_tables text[] DEFAULT ARRAY['information_unit', 'unit_version'],
+    p_operations text[] DEFAULT ARRAY['INSERT', 'UPDATE']
 )
 RETURNS timestamptz
 LANGUAGE plpgsql
@@ -39,14 +39,14 @@ EXCEPTION
 END
 $fn$;
 
-ALTER FUNCTION public.fn_iu_gateway_exemption_grant(text, text, interval, text, text [], text [])
+ALTER FUNCTION public.fn_iu_gateway_exemption_grant(text, text, interval, text, text[], text[])
 OWNER TO iu_owner;
-REVOKE ALL ON FUNCTION public.fn_iu_gateway_exemption_grant(text, text, interval, text, text [], text [])
+REVOKE ALL ON FUNCTION public.fn_iu_gateway_exemption_grant(text, text, interval, text, text[], text[])
 FROM PUBLIC;
-COMMENT ON FUNCTION public.fn_iu_gateway_exemption_grant(text, text, interval, text, text [], text []) IS
+COMMENT ON FUNCTION public.fn_iu_gateway_exemption_grant(text, text, interval, text, text[], text[]) IS
 'Registers a narrow migration exemption (ticket, reason, tables, operations, expiry within policy). DB team only: no role is granted EXECUTE.';
 
-CREATE OR REPLACE FUNCTION public.fn_iu_gateway_exemption_revoke(p_ticket text, p_actor text)
+CREATE FUNCTION public.fn_iu_gateway_exemption_revoke(p_ticket text, p_actor text)
 RETURNS void
 LANGUAGE plpgsql
 SECURITY DEFINER

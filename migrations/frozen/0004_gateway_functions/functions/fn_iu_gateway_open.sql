@@ -1,6 +1,6 @@
 -- Opens a canonical-writer ticket and sets the marker. Only iu_owner can execute it, and only
 -- iu_owner can write iu_gateway_ticket: this is what a hand-set marker cannot reproduce.
-CREATE OR REPLACE FUNCTION public.fn_iu_gateway_open(p_marker text)
+CREATE FUNCTION public.fn_iu_gateway_open(p_marker text)
 RETURNS bigint
 LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp

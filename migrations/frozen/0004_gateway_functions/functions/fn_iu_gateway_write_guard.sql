@@ -8,7 +8,7 @@
 -- Anything else is refused with IU001 in enforced mode, or allowed with a WARNING and an
 -- iu_gateway_event row in pilot mode. A marker without a ticket is a hand-set marker: it is
 -- counted in iu_gateway_forged_marker_seq, which no rollback undoes.
-CREATE OR REPLACE FUNCTION public.fn_iu_gateway_write_guard()
+CREATE FUNCTION public.fn_iu_gateway_write_guard()
 RETURNS trigger
 LANGUAGE plpgsql
 SECURITY DEFINER
@@ -113,7 +113,7 @@ BEGIN
 
     PERFORM pg_catalog.nextval('public.iu_gateway_refusal_seq');
     RAISE LOG 'iu gateway refused % on % (verdict %, marker %, session user %, role %, application %)',
-        TG_OP, TG_TABLE_NAME, v_verdict, coalesce(v_marker, '<none>'), SESSION_USER,
+        TG_OP, TG_TABLE_NAME, v_verdict, coalesce(v_marker, '<none>'), session_user,
         pg_catalog.current_setting('role'), pg_catalog.current_setting('application_name');
     RAISE EXCEPTION 'iu gateway refused % on %: %', TG_OP, TG_TABLE_NAME, v_reason
         USING ERRCODE = 'IU001',

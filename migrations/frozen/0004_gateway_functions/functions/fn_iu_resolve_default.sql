@@ -1,6 +1,6 @@
 -- Pack 22 helper: the value a caller gave, or the policy default iu_create.default.<param>
 -- when it gave none (blank counts as none), or NULL when no default is configured.
-CREATE OR REPLACE FUNCTION public.fn_iu_resolve_default(p_param text, p_value text)
+CREATE FUNCTION public.fn_iu_resolve_default(p_param text, p_value text)
 RETURNS text
 LANGUAGE sql
 STABLE

@@ -1,6 +1,6 @@
 -- The gateway guard on information_unit: before every INSERT, UPDATE, DELETE and TRUNCATE
 -- statement. Named trg_aa_ so it fires before any other trigger on the table.
-CREATE OR REPLACE TRIGGER trg_aa_iu_gateway_write_guard
+CREATE TRIGGER trg_aa_iu_gateway_write_guard
 BEFORE INSERT OR UPDATE OR DELETE OR TRUNCATE ON public.information_unit
 FOR EACH STATEMENT EXECUTE FUNCTION public.fn_iu_gateway_write_guard();
 

@@ -1,0 +1,489 @@
+"""Per-profile line rules: what a single source line looks like, before any context.
+
+`ProfileRules.classify(line)` turns one (right-stripped, NFC) line into a `Token`
+or None (ordinary text). It looks at nothing but the line: whether a token
+really starts a unit (sequence, hierarchy, hard wraps, quotations) is the parser's
+decision. Rules are dispatched on the line's first character, so an ordinary line
+costs one dictionary lookup and usually no regular expression at all.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from .numbering import (
+    EN_ALPHABET,
+    VN_ALPHABET,
+    Alphabet,
+    arabic_token,
+    en_ordinal_to_int,
+    lower_roman_value,
+    roman_to_int,
+    vn_ordinal_to_int,
+)
+
+# Token categories.
+HEADING = "heading"  # Phần/Chương/Mục/Điều, Part/Chapter/Section/Article/Amendment
+PREAMBLE_HEADING = "preamble_heading"  # LỜI NÓI ĐẦU, Preamble
+PREAMBLE_OPENER = "preamble_opener"  # Căn cứ ..., Having regard to ..., THE EUROPEAN ...,
+PARA = "para"  # 1. / 1a. / 1.   (GDPR)
+LABEL = "label"  # (a) a) đ) (ii) (16): point, sub-point, recital or footnote by context
+DROP = "drop"  # page numbers, separators, images, footnote lines: never unit text
+ENACTING = "enacting"  # HAVE ADOPTED THIS REGULATION: / Quốc hội ban hành Luật ...
+SIGNATURE = "signature"  # Done at Brussels, ... / Nơi nhận: / TM. CHÍNH PHỦ
+QUOTE = "quote"  # a line opening a quotation that does not close on the same line
+GROUP = "group"  # a Markdown heading that names no unit (## Amendments)
+
+STRUCTURAL = frozenset({HEADING, PREAMBLE_HEADING, PREAMBLE_OPENER, PARA, LABEL, GROUP})
+
+# Drop reasons (the vocabulary of `Dropped.reason`).
+REASON_TITLE = "document title"
+REASON_PAGE = "page number"
+REASON_HEADER = "running header"
+REASON_SEPARATOR = "separator"
+REASON_IMAGE = "image"
+REASON_FOOTNOTE = "footnote"
+REASON_SIGNATURE = "signature block"
+REASON_ENACTING = "enacting formula"
+REASON_TRAILER = "trailing metadata"
+REASON_GROUP = "group heading"
+REASON_UNATTACHED = "unattached text"
+
+_TITLE_MAX = 200
+# A line "ends a sentence" when it ends with terminal punctuation (possibly inside
+# closing quotes, brackets or Markdown emphasis), or with a list joiner ("; or").
+_TERMINAL = re.compile(
+    r"(?:[.;:!?…]|[;,][ \t]*(?:or|and|and/or|hoặc|và))[\"”’»)\]*_]*\Z"
+)
+_NOT_TITLE_END = re.compile(r"[.;:,][\"”’»)\]*_]*\Z")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """What one line says on its own. Fields not relevant to `cat` keep their defaults."""
+
+    cat: str
+    kind: str = ""  # unit kind for HEADING; drop reason for DROP
+    label: str = ""  # the number as printed ("IV", "1a", "đ")
+    number: str = ""  # the address token ("4", "1a", "dd")
+    seq: tuple[int, str] = (0, "")  # ordering key of the number
+    title: str | None = None
+    weak: bool = False  # heading without separator: accepted only when its number is expected
+    alone: bool = False  # label or number alone on its line (its text follows)
+    spaced: bool = False  # "(N)" followed by two or more spaces: the OJ footnote layout
+    markdown: bool = False
+    closer: str = ""  # QUOTE: the closing quotation mark to look for
+
+
+def ends_sentence(line: str) -> bool:
+    """True when `line` ends with terminal punctuation or a list joiner such as "; or"."""
+    return _TERMINAL.search(line[-24:]) is not None
+
+
+def is_title_like(text: str) -> bool:
+    """Short and not ending like a sentence: a heading's title rather than body text."""
+    return 0 < len(text) <= _TITLE_MAX and _NOT_TITLE_END.search(text[-12:]) is None
+
+
+# ---------------------------------------------------------------------------------------
+# Shared patterns
+
+_NUM_ARABIC = r"(?P<arabic>[0-9]{1,4}[a-z]?)"
+_NUM_ROMAN = r"(?P<roman>[IVXLCDM]{1,12})"
+_REST_SEP = re.compile(r"(?:[.:][ \t]+|[ \t]*[-–—][ \t]*)(?P<text>\S.*)")
+_REST_WEAK = re.compile(r"[ \t]+(?P<text>\S.*)")
+_REST_BARE = re.compile(r"[ \t]*[.:\-–—]?[ \t]*")
+
+_PARA = re.compile(r"(?P<num>[0-9]{1,3}[a-z]?)\.(?:[ \t]+(?P<text>\S.*))?")
+_PAREN_LABEL = re.compile(r"\((?P<lab>[a-zđ]{1,6}|[0-9]{1,3})\)(?:(?P<sp>[ \t]+)(?P<text>\S.*))?")
+_CLOSE_LABEL = re.compile(r"(?P<lab>[a-zđ]{1,2})\)(?:[ \t]+(?P<text>\S.*))?")
+_PAGE_NUMBER = re.compile(
+    r"[-–—]?[ \t]*(?:(?:Page|PAGE|Trang|TRANG)[ \t]+)?[0-9]{1,4}"
+    r"(?:[ \t]*(?:/|of|trên)[ \t]*[0-9]{1,4})?[ \t]*[-–—]?"
+)
+_SEPARATOR = re.compile(r"(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,}|(?:=[ \t]*){3,}")
+_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+_FOOTNOTE = re.compile(r"(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[[0-9]{1,3}\])[ \t]*\S")
+_MD_HEADING = re.compile(r"(?P<hashes>#{1,6})[ \t]+(?P<text>\S.*)")
+_MD_LINK = re.compile(r"\[(?P<text>[^\[\]]*)\]\((?:[^()\s]|\([^()\s]*\))*\)")
+_MD_LIST_NUMBER = re.compile(r"[0-9]{1,4}\.[ \t]+")
+_MD_HEADING_MAX = 600
+_DIGITS = re.compile(r"[0-9]+")
+_HAS_LETTER = re.compile(r"[^\W\d_]")
+
+_QUOTE_CLOSERS = {"“": "”", "«": "»", "„": "”", "‘": "’", '"': '"'}
+
+
+@dataclass(frozen=True, slots=True)
+class _HeadingRule:
+    kind: str
+    regex: re.Pattern[str]
+
+
+def _heading_rule(kind: str, keywords: str, numbers: str) -> _HeadingRule:
+    return _HeadingRule(kind, re.compile(rf"(?:{keywords})[ \t]+(?:{numbers})(?P<rest>.*)"))
+
+
+Rule = Callable[[str], "Token | None"]
+
+
+class ProfileRules:
+    """The line rules of one profile (``vn`` or ``en``)."""
+
+    def __init__(
+        self,
+        name: str,
+        *,
+        alphabet: Alphabet,
+        headings: tuple[_HeadingRule, ...],
+        preamble_heading: re.Pattern[str],
+        preamble_openers: tuple[re.Pattern[str], ...],
+        enacting: re.Pattern[str],
+        signature: re.Pattern[str],
+        amendment: re.Pattern[str] | None,
+    ) -> None:
+        self.name = name
+        self.alphabet = alphabet
+        self._headings = headings
+        self._preamble_heading = preamble_heading
+        self._preamble_openers = preamble_openers
+        self._enacting = enacting
+        self._signature = signature
+        self._amendment = amendment
+        self._dispatch = self._build_dispatch()
+
+    # -- public ----------------------------------------------------------------------
+
+    def classify(self, line: str) -> Token | None:
+        """The token `line` forms on its own, or None for ordinary text."""
+        if line[0].isspace():
+            line = line.lstrip()
+        rules = self._dispatch.get(line[0])
+        if rules is None:
+            return None
+        for rule in rules:
+            token = rule(line)
+            if token is not None:
+                return token
+        return None
+
+    def label_style(self, label: str) -> tuple[int | None, int | None, int | None]:
+        """(letter index, roman value, number) a point label can stand for (None: cannot)."""
+        if label.isdigit():
+            return None, None, int(label)
+        index = self.alphabet.index(label)
+        return (index + 1 if index is not None else None), lower_roman_value(label), None
+
+    # -- rule table ------------------------------------------------------------------
+
+    def _build_dispatch(self) -> dict[str, tuple[Rule, ...]]:
+        table: dict[str, list[Rule]] = {}
+
+        def add(first_chars: str, rule: Rule) -> None:
+            for char in first_chars:
+                table.setdefault(char, []).append(rule)
+
+        digits = "0123456789"
+        add(digits, self._para)
+        add(digits + "-–—PT", self._page_number)
+        add("-*_=", self._separator)
+        add("!", self._image)
+        add("¹²³⁴⁵⁶⁷⁸⁹⁰[", self._footnote)
+        add("#", self._markdown_heading)
+        add("(", self._paren_label)
+        add("abcdefghijklmnopqrstuvwxyzđ", self._close_label)
+        add("".join(_QUOTE_CLOSERS), self._quote)
+        for rule in self._headings:
+            add(_first_chars(rule.regex.pattern), self._make_heading_rule(rule))
+        add(_first_chars(self._preamble_heading.pattern), self._preamble_heading_rule)
+        for opener in self._preamble_openers:
+            add(_first_chars(opener.pattern), _constant_rule(opener, Token(PREAMBLE_OPENER)))
+        add(_first_chars(self._enacting.pattern), _constant_rule(self._enacting, Token(ENACTING)))
+        add(
+            _first_chars(self._signature.pattern),
+            _constant_rule(self._signature, Token(SIGNATURE)),
+        )
+        return {char: tuple(rules) for char, rules in table.items()}
+
+    # -- individual rules ------------------------------------------------------------
+
+    def _para(self, line: str) -> Token | None:
+        match = _PARA.fullmatch(line)
+        if match is None:
+            return None
+        number, seq = arabic_token(match["num"])
+        return Token(PARA, label=match["num"], number=number, seq=seq, alone=match["text"] is None)
+
+    def _paren_label(self, line: str) -> Token | None:
+        match = _PAREN_LABEL.fullmatch(line)
+        if match is None or not self._is_label(match["lab"]):
+            return None
+        spaced = match["sp"] is not None and len(match["sp"]) >= 2
+        return Token(LABEL, label=match["lab"], alone=match["text"] is None, spaced=spaced)
+
+    def _close_label(self, line: str) -> Token | None:
+        match = _CLOSE_LABEL.fullmatch(line)
+        if match is None or not self._is_label(match["lab"]):
+            return None
+        return Token(LABEL, label=match["lab"], alone=match["text"] is None)
+
+    def _is_label(self, label: str) -> bool:
+        return label.isdigit() or any(value is not None for value in self.label_style(label))
+
+    def _make_heading_rule(self, rule: _HeadingRule) -> Rule:
+        def heading(line: str) -> Token | None:
+            match = rule.regex.match(line)
+            return None if match is None else self._heading_token(rule.kind, match, markdown=False)
+
+        return heading
+
+    def _heading_token(self, kind: str, match: re.Match[str], *, markdown: bool) -> Token | None:
+        number = _heading_number(match)
+        if number is None:
+            return None
+        label, token, seq = number
+        rest = match["rest"]
+        if _REST_BARE.fullmatch(rest):
+            return Token(HEADING, kind, label, token, seq, markdown=markdown)
+        sep = _REST_SEP.fullmatch(rest)
+        if sep is not None:
+            text = sep["text"]
+            title = text if markdown or is_title_like(text) else None
+            return Token(HEADING, kind, label, token, seq, title=title, markdown=markdown)
+        weak = _REST_WEAK.fullmatch(rest)
+        if weak is None:
+            return None  # "Article 16(2) TFEU", "Điều 12abc": a reference, not a heading
+        text = weak["text"]
+        if markdown:
+            return Token(HEADING, kind, label, token, seq, title=text, markdown=True)
+        if not (text[0].isupper() and is_title_like(text)):
+            return None  # "Điều 9 của Luật này ...": a cross-reference
+        return Token(HEADING, kind, label, token, seq, title=text, weak=True)
+
+    def _preamble_heading_rule(self, line: str) -> Token | None:
+        if self._preamble_heading.fullmatch(line) is None:
+            return None
+        return Token(PREAMBLE_HEADING, title=line.strip().rstrip(":").strip())
+
+    def _page_number(self, line: str) -> Token | None:
+        return Token(DROP, REASON_PAGE) if _PAGE_NUMBER.fullmatch(line) else None
+
+    def _separator(self, line: str) -> Token | None:
+        return Token(DROP, REASON_SEPARATOR) if _SEPARATOR.fullmatch(line) else None
+
+    def _image(self, line: str) -> Token | None:
+        return Token(DROP, REASON_IMAGE) if _IMAGE.fullmatch(line) else None
+
+    def _footnote(self, line: str) -> Token | None:
+        return Token(DROP, REASON_FOOTNOTE) if _FOOTNOTE.match(line) else None
+
+    def _quote(self, line: str) -> Token | None:
+        opener = line[0]
+        closer = _QUOTE_CLOSERS[opener]
+        rest = line[1:]
+        closed = rest.count('"') % 2 == 1 if opener == '"' else closer in rest
+        return None if closed else Token(QUOTE, closer=closer)
+
+    def _markdown_heading(self, line: str) -> Token | None:
+        match = _MD_HEADING.fullmatch(line)
+        if match is None:
+            return None
+        text = _strip_closing_hashes(match["text"])
+        if len(text) > _MD_HEADING_MAX:
+            return Token(GROUP, title=None, markdown=True)
+        text = clean_markdown(text)
+        numbered = _MD_LIST_NUMBER.match(text)
+        if numbered is not None:  # "## 1. [Article I](...)": list numbering, not the number
+            text = text[numbered.end():]
+        if not text:
+            return Token(GROUP, markdown=True)
+        if self._preamble_heading.fullmatch(text):
+            return Token(PREAMBLE_HEADING, title=text, markdown=True)
+        if self._amendment is not None:
+            amendment = self._amendment_token(text)
+            if amendment is not None:
+                return amendment
+        for rule in self._headings:
+            heading = rule.regex.match(text)
+            if heading is not None:
+                token = self._heading_token(rule.kind, heading, markdown=True)
+                if token is not None:
+                    return token
+        return Token(GROUP, title=text, markdown=True)
+
+    def _amendment_token(self, text: str) -> Token | None:
+        """``XIV Fourteenth Amendment`` (after Markdown cleaning) → amendment 14."""
+        assert self._amendment is not None
+        match = self._amendment.fullmatch(text)
+        if match is None:
+            return None
+        by_roman = roman_to_int(match["roman"]) if match["roman"] else None
+        by_word = en_ordinal_to_int(match["word"])
+        value = by_roman if by_roman is not None else by_word
+        if value is None or (by_roman is not None and by_word is not None and by_roman != by_word):
+            return None
+        label = match["roman"] or str(value)
+        title = f"{match['word']} {match['noun']}"
+        return Token(
+            HEADING, "amd", label, str(value), (value, ""), title=title, markdown=True
+        )
+
+
+def _constant_rule(regex: re.Pattern[str], token: Token) -> Rule:
+    def rule(line: str) -> Token | None:
+        return token if regex.match(line) else None
+
+    return rule
+
+
+def _first_chars(pattern: str) -> str:
+    """The characters a keyword pattern ``(?:Điều|ĐIỀU)...`` can start with."""
+    body = pattern[3:] if pattern.startswith("(?:") else pattern
+    depth, alternatives, current = 0, [], []
+    for char in body:
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            if depth == 0:
+                break
+            depth -= 1
+        elif char == "|" and depth == 0:
+            alternatives.append("".join(current))
+            current = []
+            continue
+        current.append(char)
+    alternatives.append("".join(current))
+    firsts = set()
+    for alternative in alternatives:
+        if not alternative or not (alternative[0].isalpha() or alternative[0] in "§"):
+            raise ValueError(f"keyword pattern must start with literal words: {pattern!r}")
+        firsts.add(alternative[0])
+    return "".join(sorted(firsts))
+
+
+def _heading_number(match: re.Match[str]) -> tuple[str, str, tuple[int, str]] | None:
+    """(label as printed, address token, sequence key) of a heading's number."""
+    groups = match.groupdict()
+    if groups.get("arabic"):
+        token, seq = arabic_token(groups["arabic"])
+        return groups["arabic"], token, seq
+    if groups.get("roman"):
+        value = roman_to_int(groups["roman"])
+        return None if value is None else (groups["roman"], str(value), (value, ""))
+    if groups.get("word"):
+        value = vn_ordinal_to_int(groups["word"])
+        return None if value is None else (groups["word"], str(value), (value, ""))
+    return None
+
+
+def _strip_closing_hashes(text: str) -> str:
+    """Drop an ATX heading's optional closing ``###`` sequence."""
+    text = text.rstrip()
+    stripped = text.rstrip("#")
+    if stripped != text and (not stripped or stripped[-1] in " \t"):
+        return stripped.rstrip()
+    return text
+
+
+def clean_markdown(text: str) -> str:
+    """Heading text without Markdown: links become their text, emphasis markers go."""
+    text = _MD_LINK.sub(lambda m: m["text"], text)
+    return " ".join(text.replace("**", "").replace("__", "").replace("*", "").split())
+
+
+def running_header_key(line: str) -> str | None:
+    """Digit-blind key of a line that could be a running page header, else None.
+
+    Running headers repeat with changing page numbers ("L 119/12 ... 4.5.2016"), so
+    the key masks digits. Only short lines with a digit and a letter that do not
+    end like a sentence qualify; the parser drops a key seen three times or more.
+    """
+    text = line.strip()
+    if len(text) > 120 or not _DIGITS.search(text) or not _HAS_LETTER.search(text):
+        return None
+    if _NOT_TITLE_END.search(text[-12:]):
+        return None
+    return _DIGITS.sub("#", text)
+
+
+# ---------------------------------------------------------------------------------------
+# The two profiles
+
+_VN_ORDINAL_WORDS = (
+    r"(?P<word>(?i:mười[ \t]+(?:một|mốt|hai|ba|bốn|tư|lăm|năm|sáu|bảy|tám|chín)"
+    r"|nhất|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười))"
+)
+
+VN_RULES = ProfileRules(
+    "vn",
+    alphabet=VN_ALPHABET,
+    headings=(
+        _heading_rule(
+            "part", "Phần|PHẦN", rf"(?:thứ|THỨ)[ \t]+{_VN_ORDINAL_WORDS}|{_NUM_ARABIC}|{_NUM_ROMAN}"
+        ),
+        _heading_rule("chp", "Chương|CHƯƠNG", f"{_NUM_ARABIC}|{_NUM_ROMAN}"),
+        _heading_rule("subsec", "Tiểu mục|TIỂU MỤC", f"{_NUM_ARABIC}|{_NUM_ROMAN}"),
+        _heading_rule("sec", "Mục|MỤC", f"{_NUM_ARABIC}|{_NUM_ROMAN}"),
+        _heading_rule("art", "Điều|ĐIỀU", _NUM_ARABIC),
+    ),
+    preamble_heading=re.compile(r"(?:LỜI NÓI ĐẦU|LỜI MỞ ĐẦU|Lời nói đầu|Lời mở đầu)[ \t]*:?"),
+    preamble_openers=(re.compile(r"(?:Căn cứ|CĂN CỨ)[ \t]"),),
+    enacting=re.compile(
+        r"(?:Quốc hội|Chính phủ|Ủy ban thường vụ Quốc hội|Chủ tịch nước)[ \t]+ban hành\b"
+    ),
+    signature=re.compile(
+        r"(?:Nơi nhận[ \t]*:|TM\.[ \t]|KT\.[ \t]|(?:CHỦ TỊCH|THỦ TƯỚNG|BỘ TRƯỞNG)(?:[ \t]|\Z)"
+        r"|(?:Hiến pháp|Luật|Bộ luật|Pháp lệnh|Nghị quyết|Nghị định) này(?:[ \t]+đã)?[ \t]+được"
+        r"\b.*\bthông qua\b)"
+    ),
+    amendment=None,
+)
+
+EN_RULES = ProfileRules(
+    "en",
+    alphabet=EN_ALPHABET,
+    headings=(
+        _heading_rule("part", "Part|PART", f"{_NUM_ARABIC}|{_NUM_ROMAN}"),
+        _heading_rule("title", "TITLE", f"{_NUM_ARABIC}|{_NUM_ROMAN}"),
+        _heading_rule("chp", "Chapter|CHAPTER", f"{_NUM_ARABIC}|{_NUM_ROMAN}"),
+        _heading_rule(
+            "subsec", "Sub-section|Subsection|SUB-SECTION|SUBSECTION", f"{_NUM_ARABIC}|{_NUM_ROMAN}"
+        ),
+        _heading_rule("sec", "Section|SECTION|§", f"{_NUM_ARABIC}|{_NUM_ROMAN}"),
+        _heading_rule("art", "Article|ARTICLE", f"{_NUM_ARABIC}|{_NUM_ROMAN}"),
+        _heading_rule("amd", "Amendment|AMENDMENT", f"{_NUM_ARABIC}|{_NUM_ROMAN}"),
+    ),
+    preamble_heading=re.compile(r"(?:PREAMBLE|Preamble)[ \t]*:?"),
+    preamble_openers=(
+        re.compile(r"(?:Having regard to|HAVING REGARD TO|Whereas|WHEREAS)\b"),
+        re.compile(r"(?:THE|The) [A-Z][A-Z ,'’-]*,\Z"),
+    ),
+    enacting=re.compile(r"(?:HAS|HAVE)[ \t]+(?:ADOPTED|DECIDED)\b"),
+    signature=re.compile(r"(?:Done at|Done in|DONE AT|In witness whereof|IN WITNESS WHEREOF)\b"),
+    amendment=re.compile(
+        r"(?:(?P<roman>[IVXLCDM]{1,12})[ \t]+)?(?P<word>[A-Za-z]+(?:-[A-Za-z]+)?)[ \t]+"
+        r"(?P<noun>Amendment|AMENDMENT)"
+    ),
+)
+
+PROFILES: dict[str, ProfileRules] = {"vn": VN_RULES, "en": EN_RULES}
+
+_VN_MARKERS = re.compile(r"^(?:Điều|ĐIỀU|Chương|CHƯƠNG|Mục|Phần|PHẦN) [0-9IVXLC]", re.MULTILINE)
+_EN_MARKERS = re.compile(
+    r"^(?:#{1,6} .*)?(?:Article|ARTICLE|Chapter|CHAPTER|Section|SECTION|Amendment) [0-9IVXLC]",
+    re.MULTILINE,
+)
+_VN_LETTERS = re.compile(r"[ăâđêôơưĂÂĐÊÔƠƯạảấầẩẫậắằẳẵặẹẻẽếềểễệịỉĩọỏốồổỗộớờởỡợụủũứừửữựỳỵỷỹ]")
+_DETECT_SAMPLE = 262_144
+
+
+def detect_profile(text: str) -> str:
+    """``vn`` or ``en``, from heading keywords in the first 256 KiB (then from the letters)."""
+    sample = text[:_DETECT_SAMPLE]
+    vn = len(_VN_MARKERS.findall(sample))
+    en = len(_EN_MARKERS.findall(sample))
+    if vn != en:
+        return "vn" if vn > en else "en"
+    return "vn" if len(_VN_LETTERS.findall(sample)) > len(sample) // 200 else "en"

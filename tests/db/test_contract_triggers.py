@@ -1,0 +1,44 @@
+"""Contract: the gateway guard triggers are present, enabled, fire first, before every
+INSERT, UPDATE, DELETE and TRUNCATE statement, and call the guard function."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.db.expected import TRIGGERS
+
+# pg_trigger.tgtype bits
+ROW, BEFORE, INSERT, DELETE, UPDATE, TRUNCATE = 1, 2, 4, 8, 16, 32
+
+
+@pytest.mark.parametrize(("table", "trigger"), sorted(TRIGGERS))
+def test_guard_trigger_is_enabled_before_every_write_statement(catalog, table, trigger):
+    row = catalog.execute(
+        """
+        SELECT t.tgenabled, t.tgtype, p.proname
+        FROM pg_trigger AS t JOIN pg_proc AS p ON p.oid = t.tgfoid
+        WHERE t.tgrelid = %s::regclass AND t.tgname = %s
+        """,
+        (f"public.{table}", trigger),
+    ).fetchone()
+    assert row is not None, f"{trigger} is missing on {table}"
+    enabled, tgtype, function = row
+    assert enabled == "O", "the trigger must be enabled in origin mode"
+    assert tgtype & BEFORE
+    assert not tgtype & ROW, "the guard judges statements: one check however many rows"
+    for event in (INSERT, UPDATE, DELETE, TRUNCATE):
+        assert tgtype & event
+    assert function == TRIGGERS[(table, trigger)]
+
+
+@pytest.mark.parametrize(("table", "trigger"), sorted(TRIGGERS))
+def test_guard_trigger_sorts_first_on_its_table(catalog, table, trigger):
+    names = [
+        r[0]
+        for r in catalog.execute(
+            "SELECT tgname FROM pg_trigger WHERE tgrelid = %s::regclass AND NOT tgisinternal"
+            " ORDER BY tgname",
+            (f"public.{table}",),
+        )
+    ]
+    assert names[0] == trigger
