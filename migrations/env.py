@@ -9,7 +9,7 @@ from __future__ import annotations
 from logging.config import fileConfig
 
 from alembic import context
-from sqlalchemy import create_engine, pool
+from sqlalchemy import Connection, create_engine, pool
 
 from harness.config import sqlalchemy_url
 
@@ -29,18 +29,22 @@ def run_migrations_offline() -> None:
 
 
 def run_migrations_online() -> None:
-    # pytest-alembic (and any caller that already holds a connection) passes it in.
-    connection = config.attributes.get("connection")
-    if connection is not None:
-        context.configure(connection=connection)
-        with context.begin_transaction():
-            context.run_migrations()
+    # A caller that already holds a connection (the tests) or an engine (pytest-alembic)
+    # passes it in; otherwise connect to DATABASE_URL.
+    connectable = config.attributes.get("connection")
+    if isinstance(connectable, Connection):
+        _run(connectable)
         return
-    engine = create_engine(sqlalchemy_url(), poolclass=pool.NullPool)
+    engine = connectable or create_engine(sqlalchemy_url(), poolclass=pool.NullPool)
     with engine.connect() as connection:
-        context.configure(connection=connection)
-        with context.begin_transaction():
-            context.run_migrations()
+        _run(connection)
+        connection.commit()
+
+
+def _run(connection: Connection) -> None:
+    context.configure(connection=connection)
+    with context.begin_transaction():
+        context.run_migrations()
 
 
 if context.is_offline_mode():

@@ -200,7 +200,7 @@ DECLARE
     v_problem record;
     v_first record;
     v_errors integer := 0;
-    v_conflicts integer;
+    v_conflicts bigint;
     v_first_conflict record;
     v_pub text := public.fn_iu_resolve_default('publication_type', p_publication_type);
     v_ticket bigint;
@@ -423,6 +423,7 @@ CREATE FUNCTION public.fn_iu_create_plan(p_canonical_addresses text[], p_bodies 
             c.ordinal,
             c.canonical_address,
             CASE
+                WHEN c.canonical_address !~ '^[A-Z0-9]+(-[A-Z0-9]+)*(/[a-z]+_[a-z0-9]+)*$' THEN NULL
                 WHEN pg_catalog.strpos(c.canonical_address, '/') = 0 THEN 'doc'
                 ELSE pg_catalog.regexp_replace(c.canonical_address, '^.*/([a-z]+)_[a-z0-9]+$', '\1')
             END AS unit_kind,
@@ -812,7 +813,10 @@ BEGIN
         RETURN;
     END IF;
 
-    IF v_pub IS NULL AND v_pub1 <> 'off' THEN
+    IF v_pub !~ '^[a-z][a-z_]{0,62}$' THEN
+        RETURN QUERY SELECT NULL::integer, NULL::text, 'error', 'IU005', pg_catalog.format(
+            'publication type %L is not a lower-case word (a-z and _)', pg_catalog.left(v_pub, 64));
+    ELSIF v_pub IS NULL AND v_pub1 <> 'off' THEN
         RETURN QUERY SELECT NULL::integer, NULL::text,
             CASE v_pub1 WHEN 'block' THEN 'error' ELSE 'warning' END, 'IU005',
             'P-pub1: no publication type given (pass p_publication_type, e.g. ''law'')'::text;

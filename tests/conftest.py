@@ -173,7 +173,9 @@ def as_role(connection: psycopg.Connection, role: str) -> Iterator[psycopg.Conne
     try:
         yield connection
     finally:
-        connection.execute("RESET ROLE")
+        # In a failed transaction block the rollback undoes the SET ROLE itself.
+        if connection.info.transaction_status != psycopg.pq.TransactionStatus.INERROR:
+            connection.execute("RESET ROLE")
 
 
 @contextlib.contextmanager

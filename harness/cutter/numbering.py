@@ -15,7 +15,7 @@ import re
 _ROMAN_RE = re.compile(r"M{0,4}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
 
-VN_LETTERS: tuple[str, ...] = tuple("a b c d đ e g h i k l m n o p q r s t u v x y".split())
+VN_LETTERS: tuple[str, ...] = tuple(["a", "b", "c", "d", "đ", "e", "g", "h", "i", "k", "l", "m", "n", "o", "p", "q", "r", "s", "t", "u", "v", "x", "y"])
 EN_LETTERS: tuple[str, ...] = tuple("abcdefghijklmnopqrstuvwxyz")
 
 _EN_ORDINAL_UNITS = {

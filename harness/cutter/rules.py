@@ -117,13 +117,34 @@ _QUOTE_CLOSERS = {"“": "”", "«": "»", "„": "”", "‘": "’", '"': '"'
 
 
 @dataclass(frozen=True, slots=True)
-class _HeadingRule:
-    kind: str
+class KeywordPattern:
+    """A regular expression that starts with one of a few literal keywords.
+
+    Keeping the keywords apart from the regex lets the dispatch table know which
+    first characters can start a match without parsing regex syntax.
+    """
+
+    keywords: tuple[str, ...]
     regex: re.Pattern[str]
 
+    @classmethod
+    def of(cls, keywords: tuple[str, ...], tail: str = "") -> KeywordPattern:
+        alternatives = "|".join(re.escape(k) for k in keywords)
+        return cls(keywords, re.compile(f"(?:{alternatives}){tail}"))
 
-def _heading_rule(kind: str, keywords: str, numbers: str) -> _HeadingRule:
-    return _HeadingRule(kind, re.compile(rf"(?:{keywords})[ \t]+(?:{numbers})(?P<rest>.*)"))
+    @property
+    def first_chars(self) -> str:
+        return "".join(sorted({k[0] for k in self.keywords}))
+
+
+@dataclass(frozen=True, slots=True)
+class _HeadingRule:
+    kind: str
+    pattern: KeywordPattern
+
+
+def _heading_rule(kind: str, keywords: tuple[str, ...], numbers: str) -> _HeadingRule:
+    return _HeadingRule(kind, KeywordPattern.of(keywords, rf"[ \t]+(?:{numbers})(?P<rest>.*)"))
 
 
 Rule = Callable[[str], "Token | None"]
@@ -138,10 +159,10 @@ class ProfileRules:
         *,
         alphabet: Alphabet,
         headings: tuple[_HeadingRule, ...],
-        preamble_heading: re.Pattern[str],
-        preamble_openers: tuple[re.Pattern[str], ...],
-        enacting: re.Pattern[str],
-        signature: re.Pattern[str],
+        preamble_heading: KeywordPattern,
+        preamble_openers: tuple[KeywordPattern, ...],
+        enacting: tuple[KeywordPattern, ...],
+        signature: tuple[KeywordPattern, ...],
         amendment: re.Pattern[str] | None,
     ) -> None:
         self.name = name
@@ -196,15 +217,15 @@ class ProfileRules:
         add("abcdefghijklmnopqrstuvwxyzđ", self._close_label)
         add("".join(_QUOTE_CLOSERS), self._quote)
         for rule in self._headings:
-            add(_first_chars(rule.regex.pattern), self._make_heading_rule(rule))
-        add(_first_chars(self._preamble_heading.pattern), self._preamble_heading_rule)
-        for opener in self._preamble_openers:
-            add(_first_chars(opener.pattern), _constant_rule(opener, Token(PREAMBLE_OPENER)))
-        add(_first_chars(self._enacting.pattern), _constant_rule(self._enacting, Token(ENACTING)))
-        add(
-            _first_chars(self._signature.pattern),
-            _constant_rule(self._signature, Token(SIGNATURE)),
-        )
+            add(rule.pattern.first_chars, self._make_heading_rule(rule))
+        add(self._preamble_heading.first_chars, self._preamble_heading_rule)
+        for patterns, token in (
+            (self._preamble_openers, Token(PREAMBLE_OPENER)),
+            (self._enacting, Token(ENACTING)),
+            (self._signature, Token(SIGNATURE)),
+        ):
+            for pattern in patterns:
+                add(pattern.first_chars, _constant_rule(pattern.regex, token))
         return {char: tuple(rules) for char, rules in table.items()}
 
     # -- individual rules ------------------------------------------------------------
@@ -234,7 +255,7 @@ class ProfileRules:
 
     def _make_heading_rule(self, rule: _HeadingRule) -> Rule:
         def heading(line: str) -> Token | None:
-            match = rule.regex.match(line)
+            match = rule.pattern.regex.match(line)
             return None if match is None else self._heading_token(rule.kind, match, markdown=False)
 
         return heading
@@ -263,7 +284,7 @@ class ProfileRules:
         return Token(HEADING, kind, label, token, seq, title=text, weak=True)
 
     def _preamble_heading_rule(self, line: str) -> Token | None:
-        if self._preamble_heading.fullmatch(line) is None:
+        if self._preamble_heading.regex.fullmatch(line) is None:
             return None
         return Token(PREAMBLE_HEADING, title=line.strip().rstrip(":").strip())
 
@@ -299,14 +320,14 @@ class ProfileRules:
             text = text[numbered.end():]
         if not text:
             return Token(GROUP, markdown=True)
-        if self._preamble_heading.fullmatch(text):
+        if self._preamble_heading.regex.fullmatch(text):
             return Token(PREAMBLE_HEADING, title=text, markdown=True)
         if self._amendment is not None:
             amendment = self._amendment_token(text)
             if amendment is not None:
                 return amendment
         for rule in self._headings:
-            heading = rule.regex.match(text)
+            heading = rule.pattern.regex.match(text)
             if heading is not None:
                 token = self._heading_token(rule.kind, heading, markdown=True)
                 if token is not None:
@@ -336,31 +357,6 @@ def _constant_rule(regex: re.Pattern[str], token: Token) -> Rule:
         return token if regex.match(line) else None
 
     return rule
-
-
-def _first_chars(pattern: str) -> str:
-    """The characters a keyword pattern ``(?:Điều|ĐIỀU)...`` can start with."""
-    body = pattern[3:] if pattern.startswith("(?:") else pattern
-    depth, alternatives, current = 0, [], []
-    for char in body:
-        if char == "(":
-            depth += 1
-        elif char == ")":
-            if depth == 0:
-                break
-            depth -= 1
-        elif char == "|" and depth == 0:
-            alternatives.append("".join(current))
-            current = []
-            continue
-        current.append(char)
-    alternatives.append("".join(current))
-    firsts = set()
-    for alternative in alternatives:
-        if not alternative or not (alternative[0].isalpha() or alternative[0] in "§"):
-            raise ValueError(f"keyword pattern must start with literal words: {pattern!r}")
-        firsts.add(alternative[0])
-    return "".join(sorted(firsts))
 
 
 def _heading_number(match: re.Match[str]) -> tuple[str, str, tuple[int, str]] | None:
@@ -416,27 +412,40 @@ _VN_ORDINAL_WORDS = (
     r"|nhất|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười))"
 )
 
+_ARABIC_OR_ROMAN = f"{_NUM_ARABIC}|{_NUM_ROMAN}"
+
 VN_RULES = ProfileRules(
     "vn",
     alphabet=VN_ALPHABET,
     headings=(
         _heading_rule(
-            "part", "Phần|PHẦN", rf"(?:thứ|THỨ)[ \t]+{_VN_ORDINAL_WORDS}|{_NUM_ARABIC}|{_NUM_ROMAN}"
+            "part",
+            ("Phần", "PHẦN"),
+            rf"(?:thứ|THỨ)[ \t]+{_VN_ORDINAL_WORDS}|{_ARABIC_OR_ROMAN}",
         ),
-        _heading_rule("chp", "Chương|CHƯƠNG", f"{_NUM_ARABIC}|{_NUM_ROMAN}"),
-        _heading_rule("subsec", "Tiểu mục|TIỂU MỤC", f"{_NUM_ARABIC}|{_NUM_ROMAN}"),
-        _heading_rule("sec", "Mục|MỤC", f"{_NUM_ARABIC}|{_NUM_ROMAN}"),
-        _heading_rule("art", "Điều|ĐIỀU", _NUM_ARABIC),
+        _heading_rule("chp", ("Chương", "CHƯƠNG"), _ARABIC_OR_ROMAN),
+        _heading_rule("subsec", ("Tiểu mục", "TIỂU MỤC"), _ARABIC_OR_ROMAN),
+        _heading_rule("sec", ("Mục", "MỤC"), _ARABIC_OR_ROMAN),
+        _heading_rule("art", ("Điều", "ĐIỀU"), _NUM_ARABIC),
     ),
-    preamble_heading=re.compile(r"(?:LỜI NÓI ĐẦU|LỜI MỞ ĐẦU|Lời nói đầu|Lời mở đầu)[ \t]*:?"),
-    preamble_openers=(re.compile(r"(?:Căn cứ|CĂN CỨ)[ \t]"),),
-    enacting=re.compile(
-        r"(?:Quốc hội|Chính phủ|Ủy ban thường vụ Quốc hội|Chủ tịch nước)[ \t]+ban hành\b"
+    preamble_heading=KeywordPattern.of(
+        ("LỜI NÓI ĐẦU", "LỜI MỞ ĐẦU", "Lời nói đầu", "Lời mở đầu"), r"[ \t]*:?"
     ),
-    signature=re.compile(
-        r"(?:Nơi nhận[ \t]*:|TM\.[ \t]|KT\.[ \t]|(?:CHỦ TỊCH|THỦ TƯỚNG|BỘ TRƯỞNG)(?:[ \t]|\Z)"
-        r"|(?:Hiến pháp|Luật|Bộ luật|Pháp lệnh|Nghị quyết|Nghị định) này(?:[ \t]+đã)?[ \t]+được"
-        r"\b.*\bthông qua\b)"
+    preamble_openers=(KeywordPattern.of(("Căn cứ", "CĂN CỨ"), r"[ \t]"),),
+    enacting=(
+        KeywordPattern.of(
+            ("Quốc hội", "Chính phủ", "Ủy ban thường vụ Quốc hội", "Chủ tịch nước"),
+            r"[ \t]+ban hành\b",
+        ),
+    ),
+    signature=(
+        KeywordPattern.of(("Nơi nhận",), r"[ \t]*:"),
+        KeywordPattern.of(("TM.", "KT."), r"[ \t]"),
+        KeywordPattern.of(("CHỦ TỊCH", "THỦ TƯỚNG", "BỘ TRƯỞNG"), r"(?:[ \t]|\Z)"),
+        KeywordPattern.of(
+            ("Hiến pháp", "Luật", "Bộ luật", "Pháp lệnh", "Nghị quyết", "Nghị định"),
+            r"[ \t]+này(?:[ \t]+đã)?[ \t]+được\b.*\bthông qua\b",
+        ),
     ),
     amendment=None,
 )
@@ -445,23 +454,27 @@ EN_RULES = ProfileRules(
     "en",
     alphabet=EN_ALPHABET,
     headings=(
-        _heading_rule("part", "Part|PART", f"{_NUM_ARABIC}|{_NUM_ROMAN}"),
-        _heading_rule("title", "TITLE", f"{_NUM_ARABIC}|{_NUM_ROMAN}"),
-        _heading_rule("chp", "Chapter|CHAPTER", f"{_NUM_ARABIC}|{_NUM_ROMAN}"),
+        _heading_rule("part", ("Part", "PART"), _ARABIC_OR_ROMAN),
+        _heading_rule("title", ("TITLE",), _ARABIC_OR_ROMAN),
+        _heading_rule("chp", ("Chapter", "CHAPTER"), _ARABIC_OR_ROMAN),
         _heading_rule(
-            "subsec", "Sub-section|Subsection|SUB-SECTION|SUBSECTION", f"{_NUM_ARABIC}|{_NUM_ROMAN}"
+            "subsec", ("Sub-section", "Subsection", "SUB-SECTION", "SUBSECTION"), _ARABIC_OR_ROMAN
         ),
-        _heading_rule("sec", "Section|SECTION|§", f"{_NUM_ARABIC}|{_NUM_ROMAN}"),
-        _heading_rule("art", "Article|ARTICLE", f"{_NUM_ARABIC}|{_NUM_ROMAN}"),
-        _heading_rule("amd", "Amendment|AMENDMENT", f"{_NUM_ARABIC}|{_NUM_ROMAN}"),
+        _heading_rule("sec", ("Section", "SECTION", "§"), _ARABIC_OR_ROMAN),
+        _heading_rule("art", ("Article", "ARTICLE"), _ARABIC_OR_ROMAN),
+        _heading_rule("amd", ("Amendment", "AMENDMENT"), _ARABIC_OR_ROMAN),
     ),
-    preamble_heading=re.compile(r"(?:PREAMBLE|Preamble)[ \t]*:?"),
+    preamble_heading=KeywordPattern.of(("PREAMBLE", "Preamble"), r"[ \t]*:?"),
     preamble_openers=(
-        re.compile(r"(?:Having regard to|HAVING REGARD TO|Whereas|WHEREAS)\b"),
-        re.compile(r"(?:THE|The) [A-Z][A-Z ,'’-]*,\Z"),
+        KeywordPattern.of(("Having regard to", "HAVING REGARD TO", "Whereas", "WHEREAS"), r"\b"),
+        KeywordPattern.of(("THE ",), r"[A-Z][A-Z ,'’-]*,\Z"),
     ),
-    enacting=re.compile(r"(?:HAS|HAVE)[ \t]+(?:ADOPTED|DECIDED)\b"),
-    signature=re.compile(r"(?:Done at|Done in|DONE AT|In witness whereof|IN WITNESS WHEREOF)\b"),
+    enacting=(KeywordPattern.of(("HAS", "HAVE"), r"[ \t]+(?:ADOPTED|DECIDED)\b"),),
+    signature=(
+        KeywordPattern.of(
+            ("Done at", "Done in", "DONE AT", "In witness whereof", "IN WITNESS WHEREOF"), r"\b"
+        ),
+    ),
     amendment=re.compile(
         r"(?:(?P<roman>[IVXLCDM]{1,12})[ \t]+)?(?P<word>[A-Za-z]+(?:-[A-Za-z]+)?)[ \t]+"
         r"(?P<noun>Amendment|AMENDMENT)"

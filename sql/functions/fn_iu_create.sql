@@ -26,7 +26,7 @@ DECLARE
     v_problem record;
     v_first record;
     v_errors integer := 0;
-    v_conflicts integer;
+    v_conflicts bigint;
     v_first_conflict record;
     v_pub text := public.fn_iu_resolve_default('publication_type', p_publication_type);
     v_ticket bigint;

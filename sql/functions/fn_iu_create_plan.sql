@@ -44,6 +44,7 @@ AS $fn$
             c.ordinal,
             c.canonical_address,
             CASE
+                WHEN c.canonical_address !~ '^[A-Z0-9]+(-[A-Z0-9]+)*(/[a-z]+_[a-z0-9]+)*$' THEN NULL
                 WHEN pg_catalog.strpos(c.canonical_address, '/') = 0 THEN 'doc'
                 ELSE pg_catalog.regexp_replace(c.canonical_address, '^.*/([a-z]+)_[a-z0-9]+$', '\1')
             END AS unit_kind,

@@ -44,7 +44,10 @@ BEGIN
         RETURN;
     END IF;
 
-    IF v_pub IS NULL AND v_pub1 <> 'off' THEN
+    IF v_pub !~ '^[a-z][a-z_]{0,62}$' THEN
+        RETURN QUERY SELECT NULL::integer, NULL::text, 'error', 'IU005', pg_catalog.format(
+            'publication type %L is not a lower-case word (a-z and _)', pg_catalog.left(v_pub, 64));
+    ELSIF v_pub IS NULL AND v_pub1 <> 'off' THEN
         RETURN QUERY SELECT NULL::integer, NULL::text,
             CASE v_pub1 WHEN 'block' THEN 'error' ELSE 'warning' END, 'IU005',
             'P-pub1: no publication type given (pass p_publication_type, e.g. ''law'')'::text;

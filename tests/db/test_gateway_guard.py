@@ -6,7 +6,13 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest import (
-    SAMPLE, as_role, captured_notices, counts, create_units, raises_sqlstate, set_policy,
+    SAMPLE,
+    as_role,
+    captured_notices,
+    counts,
+    create_units,
+    raises_sqlstate,
+    set_policy,
 )
 from tests.db.expected import GUARDED_TABLES, LANE_ROLES
 

@@ -1,0 +1,2 @@
+def akn_eid_to_segments(eid):
+    raise NotImplementedError
