@@ -18,9 +18,15 @@ if config.config_file_name is not None and config.attributes.get("configure_logg
     fileConfig(config.config_file_name, disable_existing_loggers=False)
 
 
+def _url() -> str:
+    # A caller may name the database in the config (harness.db.migrate_to_head does);
+    # otherwise DATABASE_URL, else the documented local default.
+    return sqlalchemy_url(config.attributes.get("database_url"))
+
+
 def run_migrations_offline() -> None:
     context.configure(
-        url=sqlalchemy_url(),
+        url=_url(),
         literal_binds=True,
         dialect_opts={"paramstyle": "named"},
     )
@@ -35,7 +41,7 @@ def run_migrations_online() -> None:
     if isinstance(connectable, Connection):
         _run(connectable)
         return
-    engine = connectable or create_engine(sqlalchemy_url(), poolclass=pool.NullPool)
+    engine = connectable or create_engine(_url(), poolclass=pool.NullPool)
     with engine.connect() as connection:
         _run(connection)
         connection.commit()

@@ -70,7 +70,7 @@ def alembic_config(url: str) -> Config:
     cfg = Config(str(REPO / "alembic.ini"))
     cfg.set_main_option("script_location", str(REPO / "migrations"))
     cfg.attributes["configure_logger"] = False
-    cfg.attributes["database_uri"] = url
+    cfg.attributes["database_url"] = url or None
     return cfg
 
 

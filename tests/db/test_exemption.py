@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from tests.conftest import SAMPLE, as_role, create_units, raises_sqlstate
 
-UPDATE_TITLE = "UPDATE information_unit SET title = 'fixed by migration' WHERE canonical_address = 'ICX-CONST'"
+UPDATE_TITLE = (
+    "UPDATE information_unit SET title = 'fixed by migration' WHERE canonical_address = 'ICX-CONST'"
+)
 
 
 def _grant(conn, ticket="DOT-1234", valid="2 days", **kw):

@@ -199,7 +199,8 @@ def test_a_failure_inside_the_insert_itself_leaves_zero_rows_and_no_marker(conn)
         with raises_sqlstate("23514"), conn.transaction():
             create_units(conn, units)
         assert counts(conn) == (0, 0)
-        assert conn.execute("SELECT current_setting('app.canonical_writer', true)").fetchone()[0] in ("", None)
+        marker = conn.execute("SELECT current_setting('app.canonical_writer', true)").fetchone()[0]
+        assert marker in ("", None)
         assert conn.execute("SELECT count(*) FROM iu_gateway_ticket").fetchone() == (0,)
 
 

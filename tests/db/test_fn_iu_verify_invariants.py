@@ -39,7 +39,8 @@ def test_lifecycle_mismatch_between_unit_and_version_is_reported(conn):
 
 def test_child_ordered_before_its_parent_is_reported(conn):
     create_units(conn, SAMPLE)
-    tamper(conn, "UPDATE information_unit SET doc_order = 0 WHERE canonical_address = 'ICX-CONST/chp_1/art_1'")
+    tamper(conn, "UPDATE information_unit SET doc_order = 0"
+                 " WHERE canonical_address = 'ICX-CONST/chp_1/art_1'")
     assert ("ICX-CONST/chp_1/art_1", "parent_precedes_child") in violations(conn, "ICX-CONST", True)
 
 

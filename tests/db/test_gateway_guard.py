@@ -42,7 +42,8 @@ CASES = [(op, table) for op in DIRECT_WRITES for table in GUARDED_TABLES]
 
 def _snapshot(conn):
     return conn.execute(
-        "SELECT array_agg(u.canonical_address || coalesce(u.title, '') || v.body ORDER BY u.canonical_address)"
+        "SELECT array_agg(u.canonical_address || coalesce(u.title, '') || v.body"
+        "                 ORDER BY u.canonical_address)"
         " FROM information_unit AS u JOIN unit_version AS v ON v.iu_id = u.id"
     ).fetchone()[0]
 
@@ -133,7 +134,9 @@ def test_canonical_write_passes_in_enforced_mode(conn):
 def test_pilot_mode_warns_allows_and_records_the_write(seeded):
     set_policy(seeded, "iu_create.gateway.mode", "pilot")
     with as_role(seeded, "iu_owner"), captured_notices(seeded) as notices:
-        seeded.execute("UPDATE information_unit SET title = 'pilot edit' WHERE canonical_address = 'ICX-CONST'")
+        seeded.execute(
+            "UPDATE information_unit SET title = 'pilot edit' WHERE canonical_address = 'ICX-CONST'"
+        )
     assert [n.severity for n in notices] == ["WARNING"]
     assert "pilot mode" in notices[0].message
     assert seeded.execute(

@@ -1,0 +1,104 @@
+"""The gateway, as seen from Python: one function per SQL call, named arguments and casts,
+typed rows. Business rules live in SQL; this module only passes arrays in and rows out."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from uuid import UUID
+
+import psycopg
+from psycopg.rows import class_row
+
+
+@dataclass(frozen=True)
+class UnitInput:
+    canonical_address: str
+    body: str
+    title: str | None = None
+    doc_order: int | None = None
+
+
+@dataclass(frozen=True)
+class PlanRow:
+    ordinal: int | None
+    canonical_address: str | None
+    unit_kind: str | None
+    content_hash: str | None
+    action: str  # create | unchanged | conflict | invalid, or refused | warning (call level)
+    code: str | None
+    message: str | None
+
+
+@dataclass(frozen=True)
+class CreateRow:
+    ordinal: int
+    canonical_address: str
+    iu_id: UUID
+    version_id: UUID
+    content_hash: str
+    action: str  # created | unchanged
+
+
+def _arrays(units: Sequence[UnitInput]) -> dict:
+    return {
+        "addresses": [u.canonical_address for u in units],
+        "bodies": [u.body for u in units],
+        "titles": [u.title for u in units],
+        "orders": (
+            [u.doc_order for u in units] if all(u.doc_order is not None for u in units) else None
+        ),
+    }
+
+
+def plan(conn: psycopg.Connection, units: Sequence[UnitInput],
+         publication_type: str | None) -> list[PlanRow]:
+    """fn_iu_create_plan: what creating these units would do. Writes nothing."""
+    with conn.cursor(row_factory=class_row(PlanRow)) as cur:
+        cur.execute(
+            "SELECT ordinal, canonical_address, unit_kind, content_hash, action, code, message"
+            " FROM public.fn_iu_create_plan("
+            " p_canonical_addresses => %(addresses)s::text[],"
+            " p_bodies => %(bodies)s::text[],"
+            " p_titles => %(titles)s::text[],"
+            " p_publication_type => %(publication_type)s::text,"
+            " p_doc_orders => %(orders)s::integer[])",
+            {**_arrays(units), "publication_type": publication_type},
+        )
+        return cur.fetchall()
+
+
+def create(conn: psycopg.Connection, units: Sequence[UnitInput], actor: str,
+           publication_type: str | None) -> list[CreateRow]:
+    """fn_iu_create (set-based): all units in one call, all or nothing."""
+    with conn.cursor(row_factory=class_row(CreateRow)) as cur:
+        cur.execute(
+            "SELECT ordinal, canonical_address, iu_id, version_id, content_hash, action"
+            " FROM public.fn_iu_create("
+            " p_canonical_addresses => %(addresses)s::text[],"
+            " p_bodies => %(bodies)s::text[],"
+            " p_actor => %(actor)s::text,"
+            " p_titles => %(titles)s::text[],"
+            " p_publication_type => %(publication_type)s::text,"
+            " p_doc_orders => %(orders)s::integer[])",
+            {**_arrays(units), "actor": actor, "publication_type": publication_type},
+        )
+        return cur.fetchall()
+
+
+@dataclass(frozen=True)
+class Violation:
+    canonical_address: str
+    invariant: str
+    detail: str
+
+
+def verify_invariants(conn: psycopg.Connection, address: str,
+                      include_descendants: bool = True) -> list[Violation]:
+    with conn.cursor(row_factory=class_row(Violation)) as cur:
+        cur.execute(
+            "SELECT canonical_address, invariant, detail FROM public.fn_iu_verify_invariants("
+            " p_canonical_address => %s::text, p_include_descendants => %s::boolean)",
+            (address, include_descendants),
+        )
+        return cur.fetchall()
