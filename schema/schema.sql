@@ -14,6 +14,1012 @@ SET client_min_messages = warning;
 SET row_security = off;
 
 --
+-- Name: cutter_governance; Type: SCHEMA; Schema: -; Owner: iu_owner
+--
+
+CREATE SCHEMA cutter_governance;
+
+ALTER SCHEMA cutter_governance OWNER TO iu_owner;
+
+--
+-- Name: SCHEMA cutter_governance; Type: COMMENT; Schema: -; Owner: iu_owner
+--
+
+COMMENT ON SCHEMA cutter_governance IS 'Append-only, hash-chained governance records of every cut; written only through the fn_gov_* recording functions.';
+
+--
+-- Name: fn_gov_chain(); Type: FUNCTION; Schema: cutter_governance; Owner: iu_owner
+--
+
+CREATE FUNCTION cutter_governance.fn_gov_chain() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    SET "TimeZone" TO 'UTC'
+    AS $$
+DECLARE
+    v_pos bigint;
+    v_hash text;
+BEGIN
+    PERFORM pg_catalog.pg_advisory_xact_lock(7176, TG_RELID::integer);
+    IF TG_TABLE_NAME = 'signer_key' THEN
+        SELECT t.chain_pos, t.row_hash INTO v_pos, v_hash
+        FROM cutter_governance.signer_key AS t ORDER BY t.chain_pos DESC LIMIT 1;
+    ELSIF TG_TABLE_NAME = 'cut_change_set' THEN
+        SELECT t.chain_pos, t.row_hash INTO v_pos, v_hash
+        FROM cutter_governance.cut_change_set AS t ORDER BY t.chain_pos DESC LIMIT 1;
+    ELSIF TG_TABLE_NAME = 'manifest_envelope' THEN
+        SELECT t.chain_pos, t.row_hash INTO v_pos, v_hash
+        FROM cutter_governance.manifest_envelope AS t ORDER BY t.chain_pos DESC LIMIT 1;
+    ELSIF TG_TABLE_NAME = 'review_decision' THEN
+        SELECT t.chain_pos, t.row_hash INTO v_pos, v_hash
+        FROM cutter_governance.review_decision AS t ORDER BY t.chain_pos DESC LIMIT 1;
+    ELSIF TG_TABLE_NAME = 'verify_result' THEN
+        SELECT t.chain_pos, t.row_hash INTO v_pos, v_hash
+        FROM cutter_governance.verify_result AS t ORDER BY t.chain_pos DESC LIMIT 1;
+    ELSIF TG_TABLE_NAME = 'dot_pair_signature' THEN
+        SELECT t.chain_pos, t.row_hash INTO v_pos, v_hash
+        FROM cutter_governance.dot_pair_signature AS t ORDER BY t.chain_pos DESC LIMIT 1;
+    ELSE
+        RAISE EXCEPTION 'fn_gov_chain is not attached to %.%', TG_TABLE_SCHEMA, TG_TABLE_NAME;
+    END IF;
+    NEW.chain_pos := coalesce(v_pos, 0) + 1;
+    NEW.prev_hash := v_hash;
+    NEW.row_hash := cutter_governance.fn_gov_row_hash(
+        NEW.prev_hash, cutter_governance.fn_gov_chain_payload(pg_catalog.to_jsonb(NEW))
+    );
+    RETURN NEW;
+END
+$$;
+
+ALTER FUNCTION cutter_governance.fn_gov_chain() OWNER TO iu_owner;
+
+--
+-- Name: FUNCTION fn_gov_chain(); Type: COMMENT; Schema: cutter_governance; Owner: iu_owner
+--
+
+COMMENT ON FUNCTION cutter_governance.fn_gov_chain() IS 'Trigger: numbers a governance row (chain_pos) and links it to its predecessor (prev_hash, row_hash).';
+
+--
+-- Name: fn_gov_chain_check(); Type: FUNCTION; Schema: cutter_governance; Owner: iu_owner
+--
+
+CREATE FUNCTION cutter_governance.fn_gov_chain_check() RETURNS TABLE(table_name text, chain_pos bigint, problem text, row_hash text)
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    SET "TimeZone" TO 'UTC'
+    AS $$
+    WITH chained AS (
+        SELECT 'signer_key' AS table_name, t.chain_pos, t.prev_hash, t.row_hash, pg_catalog.to_jsonb(t) AS doc
+        FROM cutter_governance.signer_key AS t
+        UNION ALL
+        SELECT 'cut_change_set' AS table_name, t.chain_pos, t.prev_hash, t.row_hash, pg_catalog.to_jsonb(t) AS doc
+        FROM cutter_governance.cut_change_set AS t
+        UNION ALL
+        SELECT 'manifest_envelope' AS table_name, t.chain_pos, t.prev_hash, t.row_hash, pg_catalog.to_jsonb(t) AS doc
+        FROM cutter_governance.manifest_envelope AS t
+        UNION ALL
+        SELECT 'review_decision' AS table_name, t.chain_pos, t.prev_hash, t.row_hash, pg_catalog.to_jsonb(t) AS doc
+        FROM cutter_governance.review_decision AS t
+        UNION ALL
+        SELECT 'verify_result' AS table_name, t.chain_pos, t.prev_hash, t.row_hash, pg_catalog.to_jsonb(t) AS doc
+        FROM cutter_governance.verify_result AS t
+        UNION ALL
+        SELECT 'dot_pair_signature' AS table_name, t.chain_pos, t.prev_hash, t.row_hash, pg_catalog.to_jsonb(t) AS doc
+        FROM cutter_governance.dot_pair_signature AS t
+    ),
+    walked AS (
+        SELECT
+            c.table_name,
+            c.chain_pos,
+            c.prev_hash,
+            c.row_hash,
+            pg_catalog.lag(c.chain_pos) OVER w AS before_pos,
+            pg_catalog.lag(c.row_hash) OVER w AS before_hash,
+            pg_catalog.row_number() OVER w AS n,
+            pg_catalog.count(*) OVER (PARTITION BY c.table_name) AS total,
+            cutter_governance.fn_gov_row_hash(c.prev_hash, cutter_governance.fn_gov_chain_payload(c.doc))
+                AS recomputed
+        FROM chained AS c
+        WINDOW w AS (PARTITION BY c.table_name ORDER BY c.chain_pos)
+    )
+    SELECT w.table_name, w.chain_pos, p.problem, w.row_hash
+    FROM walked AS w
+    CROSS JOIN LATERAL (
+        SELECT 'altered: content no longer matches its hash' AS problem
+        WHERE w.recomputed <> w.row_hash
+        UNION ALL
+        SELECT pg_catalog.format('gap: position %s follows %s', w.chain_pos, coalesce(w.before_pos, 0))
+        WHERE w.chain_pos <> coalesce(w.before_pos, 0) + 1
+        UNION ALL
+        SELECT 'broken link: prev_hash is not the hash of the row before'
+        WHERE w.prev_hash IS DISTINCT FROM w.before_hash
+        UNION ALL
+        SELECT 'head'
+        WHERE w.n = w.total
+    ) AS p
+    ORDER BY w.table_name, w.chain_pos
+$$;
+
+ALTER FUNCTION cutter_governance.fn_gov_chain_check() OWNER TO iu_owner;
+
+--
+-- Name: FUNCTION fn_gov_chain_check(); Type: COMMENT; Schema: cutter_governance; Owner: iu_owner
+--
+
+COMMENT ON FUNCTION cutter_governance.fn_gov_chain_check() IS 'Walks every governance chain: rows altered, gaps, broken links; and each chain''s head (problem = ''head'').';
+
+--
+-- Name: fn_gov_chain_payload(jsonb); Type: FUNCTION; Schema: cutter_governance; Owner: iu_owner
+--
+
+CREATE FUNCTION cutter_governance.fn_gov_chain_payload(p_row jsonb) RETURNS jsonb
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+    SELECT p_row - ARRAY['prev_hash', 'row_hash', 'status', 'status_changed_at']
+$$;
+
+ALTER FUNCTION cutter_governance.fn_gov_chain_payload(p_row jsonb) OWNER TO iu_owner;
+
+--
+-- Name: FUNCTION fn_gov_chain_payload(p_row jsonb); Type: COMMENT; Schema: cutter_governance; Owner: iu_owner
+--
+
+COMMENT ON FUNCTION cutter_governance.fn_gov_chain_payload(p_row jsonb) IS 'The part of a governance row its hash covers: all columns but prev_hash, row_hash, status and status_changed_at.';
+
+--
+-- Name: fn_gov_change_set_complete(); Type: FUNCTION; Schema: cutter_governance; Owner: iu_owner
+--
+
+CREATE FUNCTION cutter_governance.fn_gov_change_set_complete() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+BEGIN
+    IF NOT EXISTS (SELECT 1 FROM cutter_governance.manifest_envelope AS e WHERE e.change_set_id = NEW.id) THEN
+        RAISE EXCEPTION 'change set % has no manifest envelope at commit', NEW.id
+            USING ERRCODE = 'IU013',
+                  HINT = 'record the manifest (fn_gov_record_manifest) in the same transaction as the cut';
+    END IF;
+    IF NOT EXISTS (
+        SELECT 1 FROM cutter_governance.dot_pair_signature AS s
+        WHERE s.change_set_id = NEW.id AND s.lane = 'executor'
+    ) THEN
+        RAISE EXCEPTION 'change set % has no executor signature at commit', NEW.id
+            USING ERRCODE = 'IU013',
+                  HINT = 'sign the manifest digest (fn_gov_sign_executor) in the same transaction as the cut';
+    END IF;
+    RETURN NULL;
+END
+$$;
+
+ALTER FUNCTION cutter_governance.fn_gov_change_set_complete() OWNER TO iu_owner;
+
+--
+-- Name: FUNCTION fn_gov_change_set_complete(); Type: COMMENT; Schema: cutter_governance; Owner: iu_owner
+--
+
+COMMENT ON FUNCTION cutter_governance.fn_gov_change_set_complete() IS 'Deferred constraint trigger: a change set commits only with its manifest envelope and executor signature (IU013).';
+
+--
+-- Name: fn_gov_check_duties(uuid, text, text, text); Type: FUNCTION; Schema: cutter_governance; Owner: iu_owner
+--
+
+CREATE FUNCTION cutter_governance.fn_gov_check_duties(p_change_set_id uuid, p_lane text, p_actor text, p_key_id text) RETURNS void
+    LANGUAGE plpgsql STABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+DECLARE
+    v_mode text := public.fn_iu_policy('cutter_governance.separation_of_duties');
+    v_cs record;
+    v_exec_key text;
+BEGIN
+    SELECT c.actor, c.db_login INTO v_cs FROM cutter_governance.cut_change_set AS c WHERE c.id = p_change_set_id;
+    IF v_cs.actor = p_actor THEN
+        RAISE EXCEPTION 'the % of change set % must not be its executor (%)', p_lane, p_change_set_id, p_actor
+            USING ERRCODE = 'IU012', HINT = 'another person runs this step';
+    END IF;
+    IF v_mode = 'strict' THEN
+        IF v_cs.db_login = session_user THEN
+            RAISE EXCEPTION 'the % of change set % uses the executor''s database login %', p_lane,
+                p_change_set_id, session_user
+                USING ERRCODE = 'IU012',
+                      HINT = 'strict separation of duties: each lane connects with its own login';
+        END IF;
+        SELECT s.key_id INTO v_exec_key
+        FROM cutter_governance.dot_pair_signature AS s
+        WHERE s.change_set_id = p_change_set_id AND s.lane = 'executor';
+        IF v_exec_key = p_key_id THEN
+            RAISE EXCEPTION 'the % of change set % signs with the executor''s key', p_lane, p_change_set_id
+                USING ERRCODE = 'IU012';
+        END IF;
+    END IF;
+END
+$$;
+
+ALTER FUNCTION cutter_governance.fn_gov_check_duties(p_change_set_id uuid, p_lane text, p_actor text, p_key_id text) OWNER TO iu_owner;
+
+--
+-- Name: FUNCTION fn_gov_check_duties(p_change_set_id uuid, p_lane text, p_actor text, p_key_id text); Type: COMMENT; Schema: cutter_governance; Owner: iu_owner
+--
+
+COMMENT ON FUNCTION cutter_governance.fn_gov_check_duties(p_change_set_id uuid, p_lane text, p_actor text, p_key_id text) IS 'Internal: IU012 when a verifier or reviewer is the change set''s executor (actor; in strict mode also login and key).';
+
+--
+-- Name: fn_gov_check_signer(text, text, bytea); Type: FUNCTION; Schema: cutter_governance; Owner: iu_owner
+--
+
+CREATE FUNCTION cutter_governance.fn_gov_check_signer(p_signer text, p_key_id text, p_signature bytea) RETURNS void
+    LANGUAGE plpgsql STABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+DECLARE
+    v_owner text;
+BEGIN
+    SELECT k.signer INTO v_owner FROM cutter_governance.signer_key AS k WHERE k.key_id = p_key_id;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION 'signing key % is not registered', p_key_id
+            USING ERRCODE = 'IU011', HINT = 'register the public key first (fn_gov_register_key)';
+    END IF;
+    IF v_owner <> p_signer THEN
+        RAISE EXCEPTION 'signing key % belongs to %, not to %', p_key_id, v_owner, p_signer
+            USING ERRCODE = 'IU011';
+    END IF;
+    IF p_signature IS NULL OR pg_catalog.octet_length(p_signature) <> 64 THEN
+        RAISE EXCEPTION 'an Ed25519 signature is 64 bytes, got %', coalesce(pg_catalog.octet_length(p_signature), 0)
+            USING ERRCODE = 'IU011';
+    END IF;
+END
+$$;
+
+ALTER FUNCTION cutter_governance.fn_gov_check_signer(p_signer text, p_key_id text, p_signature bytea) OWNER TO iu_owner;
+
+--
+-- Name: FUNCTION fn_gov_check_signer(p_signer text, p_key_id text, p_signature bytea); Type: COMMENT; Schema: cutter_governance; Owner: iu_owner
+--
+
+COMMENT ON FUNCTION cutter_governance.fn_gov_check_signer(p_signer text, p_key_id text, p_signature bytea) IS 'Internal: IU011 unless the key is registered to the signer and the signature has Ed25519''s 64 bytes.';
+
+--
+-- Name: fn_gov_invoker(); Type: FUNCTION; Schema: cutter_governance; Owner: iu_owner
+--
+
+CREATE FUNCTION cutter_governance.fn_gov_invoker() RETURNS text
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+    SELECT CASE
+        WHEN pg_catalog.current_setting('role') = 'none' THEN session_user::text
+        ELSE pg_catalog.current_setting('role')
+    END
+$$;
+
+ALTER FUNCTION cutter_governance.fn_gov_invoker() OWNER TO iu_owner;
+
+--
+-- Name: FUNCTION fn_gov_invoker(); Type: COMMENT; Schema: cutter_governance; Owner: iu_owner
+--
+
+COMMENT ON FUNCTION cutter_governance.fn_gov_invoker() IS 'Internal: the role a definer function was invoked as (the SET ROLE value, else the session user).';
+
+--
+-- Name: fn_gov_manifest_digest(text[], text[]); Type: FUNCTION; Schema: cutter_governance; Owner: iu_owner
+--
+
+CREATE FUNCTION cutter_governance.fn_gov_manifest_digest(p_canonical_addresses text[], p_content_hashes text[]) RETURNS text
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+    SELECT pg_catalog.encode(pg_catalog.sha256(pg_catalog.convert_to(
+        coalesce(pg_catalog.string_agg(t.addr || E'\t' || t.hash || E'\n', '' ORDER BY t.ord), ''),
+        'UTF8')), 'hex')
+    FROM unnest(p_canonical_addresses, p_content_hashes) WITH ORDINALITY AS t (addr, hash, ord)
+$$;
+
+ALTER FUNCTION cutter_governance.fn_gov_manifest_digest(p_canonical_addresses text[], p_content_hashes text[]) OWNER TO iu_owner;
+
+--
+-- Name: FUNCTION fn_gov_manifest_digest(p_canonical_addresses text[], p_content_hashes text[]); Type: COMMENT; Schema: cutter_governance; Owner: iu_owner
+--
+
+COMMENT ON FUNCTION cutter_governance.fn_gov_manifest_digest(p_canonical_addresses text[], p_content_hashes text[]) IS 'sha256 of the ordered lines "address<TAB>content_hash<LF>": the digest a reviewer approves and the executor signs.';
+
+--
+-- Name: fn_gov_open_change_set(text, text, text, integer, text, text, text, text, text); Type: FUNCTION; Schema: cutter_governance; Owner: iu_owner
+--
+
+CREATE FUNCTION cutter_governance.fn_gov_open_change_set(p_doc_code text, p_source_sha256 text, p_manifest_sha256 text, p_unit_count integer, p_actor text, p_profile text DEFAULT NULL::text, p_granularity text DEFAULT NULL::text, p_publication_type text DEFAULT NULL::text, p_backup_sha256 text DEFAULT NULL::text) RETURNS uuid
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+DECLARE
+    v_id uuid;
+    v_ticket bigint;
+    v_max integer := public.fn_iu_policy('iu_create.gateway.max_units_per_call')::integer;
+BEGIN
+    PERFORM public.fn_iu_check_actor(p_actor);
+    IF p_unit_count IS NULL OR p_unit_count < 1 OR p_unit_count > v_max THEN
+        RAISE EXCEPTION 'a change set holds 1 to % units, not %', v_max, p_unit_count
+            USING ERRCODE = CASE WHEN p_unit_count > v_max THEN 'IU009' ELSE 'IU005' END;
+    END IF;
+    v_ticket := public.fn_iu_gateway_open('fn_gov_open_change_set');
+    INSERT INTO cutter_governance.cut_change_set (
+        doc_code, source_sha256, manifest_sha256, unit_count, profile, granularity,
+        publication_type, backup_sha256, actor, application_name
+    )
+    VALUES (
+        p_doc_code, p_source_sha256, p_manifest_sha256, p_unit_count, p_profile, p_granularity,
+        p_publication_type, p_backup_sha256, p_actor, pg_catalog.current_setting('application_name')
+    )
+    RETURNING id INTO v_id;
+    PERFORM public.fn_iu_gateway_close(v_ticket);
+    RETURN v_id;
+EXCEPTION
+    WHEN check_violation THEN
+        RAISE EXCEPTION 'change set refused: %', SQLERRM
+            USING ERRCODE = 'IU005', HINT = 'document code and digests: DOC-CODE, 64 lower-case hex digits';
+END
+$$;
+
+ALTER FUNCTION cutter_governance.fn_gov_open_change_set(p_doc_code text, p_source_sha256 text, p_manifest_sha256 text, p_unit_count integer, p_actor text, p_profile text, p_granularity text, p_publication_type text, p_backup_sha256 text) OWNER TO iu_owner;
+
+--
+-- Name: FUNCTION fn_gov_open_change_set(p_doc_code text, p_source_sha256 text, p_manifest_sha256 text, p_unit_count integer, p_actor text, p_profile text, p_granularity text, p_publication_type text, p_backup_sha256 text); Type: COMMENT; Schema: cutter_governance; Owner: iu_owner
+--
+
+COMMENT ON FUNCTION cutter_governance.fn_gov_open_change_set(p_doc_code text, p_source_sha256 text, p_manifest_sha256 text, p_unit_count integer, p_actor text, p_profile text, p_granularity text, p_publication_type text, p_backup_sha256 text) IS 'Executor lane: opens the change set of a cut. Its manifest and executor signature must follow in the same transaction.';
+
+--
+-- Name: fn_gov_record_manifest(uuid, text[], text[], text); Type: FUNCTION; Schema: cutter_governance; Owner: iu_owner
+--
+
+CREATE FUNCTION cutter_governance.fn_gov_record_manifest(p_change_set_id uuid, p_canonical_addresses text[], p_content_hashes text[], p_actor text) RETURNS uuid
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+DECLARE
+    v_cs record;
+    v_digest text;
+    v_mismatch record;
+    v_envelope uuid := pg_catalog.gen_random_uuid();
+    v_created bigint;
+    v_ticket bigint;
+BEGIN
+    SELECT c.* INTO v_cs FROM cutter_governance.cut_change_set AS c WHERE c.id = p_change_set_id FOR UPDATE;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION 'change set % does not exist', p_change_set_id USING ERRCODE = 'IU007';
+    END IF;
+    IF v_cs.actor <> p_actor THEN
+        RAISE EXCEPTION 'only the executor % records the manifest of change set %', v_cs.actor, p_change_set_id
+            USING ERRCODE = 'IU012';
+    END IF;
+    IF EXISTS (SELECT 1 FROM cutter_governance.manifest_envelope AS e WHERE e.change_set_id = p_change_set_id) THEN
+        RAISE EXCEPTION 'change set % already has its manifest', p_change_set_id USING ERRCODE = 'IU010';
+    END IF;
+    IF coalesce(pg_catalog.cardinality(p_canonical_addresses), 0) <> v_cs.unit_count
+        OR coalesce(pg_catalog.cardinality(p_content_hashes), 0) <> v_cs.unit_count THEN
+        RAISE EXCEPTION 'change set % declared % units; the manifest lists % addresses and % hashes',
+            p_change_set_id, v_cs.unit_count, coalesce(pg_catalog.cardinality(p_canonical_addresses), 0),
+            coalesce(pg_catalog.cardinality(p_content_hashes), 0)
+            USING ERRCODE = 'IU013';
+    END IF;
+    v_digest := cutter_governance.fn_gov_manifest_digest(p_canonical_addresses, p_content_hashes);
+    IF v_digest <> v_cs.manifest_sha256 THEN
+        RAISE EXCEPTION 'the manifest digests to %, change set % declared %', v_digest, p_change_set_id,
+            v_cs.manifest_sha256
+            USING ERRCODE = 'IU013';
+    END IF;
+
+    SELECT t.ord, t.addr, t.hash, uv.content_hash AS stored INTO v_mismatch
+    FROM unnest(p_canonical_addresses, p_content_hashes) WITH ORDINALITY AS t (addr, hash, ord)
+    LEFT JOIN public.information_unit AS iu ON iu.canonical_address = t.addr
+    LEFT JOIN public.unit_version AS uv ON uv.id = iu.current_version_id
+    WHERE uv.content_hash IS DISTINCT FROM t.hash
+       OR pg_catalog.split_part(t.addr, '/', 1) <> v_cs.doc_code
+    ORDER BY t.ord
+    LIMIT 1;
+    IF FOUND THEN
+        RAISE EXCEPTION 'manifest entry % (%) does not match the stored unit', v_mismatch.ord, v_mismatch.addr
+            USING ERRCODE = 'IU013',
+                  DETAIL = pg_catalog.format('manifest hash %s, stored hash %s, change set document %s',
+                      v_mismatch.hash, coalesce(v_mismatch.stored, '<no unit>'), v_cs.doc_code);
+    END IF;
+
+    v_ticket := public.fn_iu_gateway_open('fn_gov_record_manifest');
+    SELECT count(*) FILTER (WHERE iu.created_change_set_id = p_change_set_id) INTO v_created
+    FROM unnest(p_canonical_addresses) AS t (addr)
+    JOIN public.information_unit AS iu ON iu.canonical_address = t.addr;
+    INSERT INTO cutter_governance.manifest_envelope (
+        id, change_set_id, manifest_sha256, unit_count, created_count, unchanged_count, recorded_by
+    )
+    VALUES (v_envelope, p_change_set_id, v_digest, v_cs.unit_count, v_created::integer,
+            v_cs.unit_count - v_created::integer, p_actor);
+    INSERT INTO cutter_governance.manifest_entry (envelope_id, ordinal, canonical_address, content_hash, action)
+    SELECT v_envelope, t.ord::integer, t.addr, t.hash,
+        CASE WHEN iu.created_change_set_id = p_change_set_id THEN 'created' ELSE 'unchanged' END
+    FROM unnest(p_canonical_addresses, p_content_hashes) WITH ORDINALITY AS t (addr, hash, ord)
+    JOIN public.information_unit AS iu ON iu.canonical_address = t.addr;
+    PERFORM public.fn_iu_gateway_close(v_ticket);
+    RETURN v_envelope;
+END
+$$;
+
+ALTER FUNCTION cutter_governance.fn_gov_record_manifest(p_change_set_id uuid, p_canonical_addresses text[], p_content_hashes text[], p_actor text) OWNER TO iu_owner;
+
+--
+-- Name: FUNCTION fn_gov_record_manifest(p_change_set_id uuid, p_canonical_addresses text[], p_content_hashes text[], p_actor text); Type: COMMENT; Schema: cutter_governance; Owner: iu_owner
+--
+
+COMMENT ON FUNCTION cutter_governance.fn_gov_record_manifest(p_change_set_id uuid, p_canonical_addresses text[], p_content_hashes text[], p_actor text) IS 'Executor lane: records the manifest envelope and entries of a change set; IU013 if the digest or any stored unit disagrees.';
+
+--
+-- Name: fn_gov_record_review(text, text, text, text, text, bytea, uuid, text, timestamp with time zone); Type: FUNCTION; Schema: cutter_governance; Owner: iu_owner
+--
+
+CREATE FUNCTION cutter_governance.fn_gov_record_review(p_subject text, p_decision text, p_actor text, p_rationale text, p_key_id text, p_signature bytea, p_change_set_id uuid DEFAULT NULL::uuid, p_manifest_sha256 text DEFAULT NULL::text, p_expires_at timestamp with time zone DEFAULT NULL::timestamp with time zone) RETURNS uuid
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $_$
+DECLARE
+    v_cs record;
+    v_manifest text := p_manifest_sha256;
+    v_id uuid := pg_catalog.gen_random_uuid();
+    v_digest text;
+    v_ticket bigint;
+BEGIN
+    PERFORM public.fn_iu_check_actor(p_actor);
+    IF p_change_set_id IS NULL AND p_manifest_sha256 IS NULL THEN
+        RAISE EXCEPTION 'a review decision is bound to a change set or to a manifest digest' USING ERRCODE = 'IU005';
+    END IF;
+    IF p_change_set_id IS NOT NULL THEN
+        SELECT c.* INTO v_cs FROM cutter_governance.cut_change_set AS c WHERE c.id = p_change_set_id;
+        IF NOT FOUND THEN
+            RAISE EXCEPTION 'change set % does not exist', p_change_set_id USING ERRCODE = 'IU007';
+        END IF;
+        IF p_manifest_sha256 IS NOT NULL AND p_manifest_sha256 <> v_cs.manifest_sha256 THEN
+            RAISE EXCEPTION 'change set % has manifest %, not %', p_change_set_id, v_cs.manifest_sha256,
+                p_manifest_sha256
+                USING ERRCODE = 'IU005';
+        END IF;
+        IF v_cs.status = 'rolled_back' THEN
+            RAISE EXCEPTION 'change set % was rolled back', p_change_set_id USING ERRCODE = 'IU003';
+        END IF;
+        v_manifest := v_cs.manifest_sha256;
+        PERFORM cutter_governance.fn_gov_check_duties(p_change_set_id, 'reviewer', p_actor, p_key_id);
+    ELSIF p_manifest_sha256 !~ '^[0-9a-f]{64}$' THEN
+        RAISE EXCEPTION 'manifest digest % is not 64 lower-case hex digits', p_manifest_sha256 USING ERRCODE = 'IU005';
+    END IF;
+    IF p_subject IS NULL OR p_subject NOT IN ('enact', 'supersede', 'retire') THEN
+        RAISE EXCEPTION 'review subject is enact, supersede or retire, not %', p_subject USING ERRCODE = 'IU005';
+    END IF;
+    IF p_decision IS NULL OR p_decision NOT IN ('approve', 'reject') THEN
+        RAISE EXCEPTION 'a decision is approve or reject, not %', p_decision USING ERRCODE = 'IU005';
+    END IF;
+    IF p_rationale IS NULL OR pg_catalog.btrim(p_rationale) = '' THEN
+        RAISE EXCEPTION 'a review decision needs a rationale' USING ERRCODE = 'IU005';
+    END IF;
+    IF p_expires_at IS NOT NULL AND p_expires_at <= pg_catalog.now() THEN
+        RAISE EXCEPTION 'expiry % is not in the future', p_expires_at USING ERRCODE = 'IU005';
+    END IF;
+    PERFORM cutter_governance.fn_gov_check_signer(p_actor, p_key_id, p_signature);
+    v_digest := cutter_governance.fn_gov_review_digest(
+        p_subject, p_decision, p_change_set_id, v_manifest, p_expires_at, p_rationale);
+
+    v_ticket := public.fn_iu_gateway_open('fn_gov_record_review');
+    INSERT INTO cutter_governance.review_decision (
+        id, subject, change_set_id, manifest_sha256, decision, rationale, decided_by, expires_at, decision_digest
+    )
+    VALUES (v_id, p_subject, p_change_set_id, v_manifest, p_decision, p_rationale, p_actor, p_expires_at, v_digest);
+    INSERT INTO cutter_governance.dot_pair_signature (
+        lane, change_set_id, review_decision_id, signer, key_id, signed_digest, signature
+    )
+    VALUES ('reviewer', p_change_set_id, v_id, p_actor, p_key_id, v_digest, p_signature);
+    PERFORM public.fn_iu_gateway_close(v_ticket);
+    RETURN v_id;
+END
+$_$;
+
+ALTER FUNCTION cutter_governance.fn_gov_record_review(p_subject text, p_decision text, p_actor text, p_rationale text, p_key_id text, p_signature bytea, p_change_set_id uuid, p_manifest_sha256 text, p_expires_at timestamp with time zone) OWNER TO iu_owner;
+
+--
+-- Name: FUNCTION fn_gov_record_review(p_subject text, p_decision text, p_actor text, p_rationale text, p_key_id text, p_signature bytea, p_change_set_id uuid, p_manifest_sha256 text, p_expires_at timestamp with time zone); Type: COMMENT; Schema: cutter_governance; Owner: iu_owner
+--
+
+COMMENT ON FUNCTION cutter_governance.fn_gov_record_review(p_subject text, p_decision text, p_actor text, p_rationale text, p_key_id text, p_signature bytea, p_change_set_id uuid, p_manifest_sha256 text, p_expires_at timestamp with time zone) IS 'Reviewer lane: records a signed review decision for a change set or an exact manifest digest; IU012 if the reviewer is the executor.';
+
+--
+-- Name: fn_gov_record_verify(uuid, text, text, jsonb, text, bytea); Type: FUNCTION; Schema: cutter_governance; Owner: iu_owner
+--
+
+CREATE FUNCTION cutter_governance.fn_gov_record_verify(p_change_set_id uuid, p_verifier text, p_verdict text, p_checks jsonb, p_key_id text, p_signature bytea) RETURNS uuid
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+DECLARE
+    v_cs record;
+    v_failed bigint;
+    v_digest text;
+    v_id uuid := pg_catalog.gen_random_uuid();
+    v_ticket bigint;
+BEGIN
+    PERFORM public.fn_iu_check_actor(p_verifier);
+    SELECT c.* INTO v_cs FROM cutter_governance.cut_change_set AS c WHERE c.id = p_change_set_id FOR UPDATE;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION 'change set % does not exist', p_change_set_id USING ERRCODE = 'IU007';
+    END IF;
+    IF p_checks IS NULL OR pg_catalog.jsonb_typeof(p_checks) <> 'array' OR pg_catalog.jsonb_array_length(p_checks) = 0
+        OR EXISTS (
+            SELECT 1 FROM pg_catalog.jsonb_array_elements(p_checks) AS e (c)
+            WHERE pg_catalog.jsonb_typeof(e.c -> 'check') IS DISTINCT FROM 'string'
+               OR (e.c ->> 'outcome') IS NULL OR (e.c ->> 'outcome') NOT IN ('pass', 'fail')
+        ) THEN
+        RAISE EXCEPTION 'checks must be a non-empty array of {check, outcome pass|fail, detail}'
+            USING ERRCODE = 'IU005';
+    END IF;
+    SELECT count(*) INTO v_failed FROM pg_catalog.jsonb_array_elements(p_checks) AS e (c)
+    WHERE e.c ->> 'outcome' = 'fail';
+    IF p_verdict IS DISTINCT FROM (CASE WHEN v_failed = 0 THEN 'pass' ELSE 'fail' END) THEN
+        RAISE EXCEPTION 'verdict % contradicts the checks (% failed)', p_verdict, v_failed USING ERRCODE = 'IU005';
+    END IF;
+    PERFORM cutter_governance.fn_gov_check_duties(p_change_set_id, 'verifier', p_verifier, p_key_id);
+    PERFORM cutter_governance.fn_gov_check_signer(p_verifier, p_key_id, p_signature);
+    v_digest := cutter_governance.fn_gov_verify_digest(p_change_set_id, p_verdict, p_checks);
+
+    v_ticket := public.fn_iu_gateway_open('fn_gov_record_verify');
+    INSERT INTO cutter_governance.verify_result (id, change_set_id, verdict, checks, verifier, result_digest)
+    VALUES (v_id, p_change_set_id, p_verdict, p_checks, p_verifier, v_digest);
+    INSERT INTO cutter_governance.dot_pair_signature (
+        lane, change_set_id, verify_result_id, signer, key_id, signed_digest, signature
+    )
+    VALUES ('verifier', p_change_set_id, v_id, p_verifier, p_key_id, v_digest, p_signature);
+    PERFORM public.fn_iu_gateway_close(v_ticket);
+
+    IF v_cs.status IN ('recorded', 'verified', 'verify_failed') THEN
+        PERFORM cutter_governance.fn_gov_set_status(
+            p_change_set_id, CASE p_verdict WHEN 'pass' THEN 'verified' ELSE 'verify_failed' END);
+    END IF;
+    RETURN v_id;
+END
+$$;
+
+ALTER FUNCTION cutter_governance.fn_gov_record_verify(p_change_set_id uuid, p_verifier text, p_verdict text, p_checks jsonb, p_key_id text, p_signature bytea) OWNER TO iu_owner;
+
+--
+-- Name: FUNCTION fn_gov_record_verify(p_change_set_id uuid, p_verifier text, p_verdict text, p_checks jsonb, p_key_id text, p_signature bytea); Type: COMMENT; Schema: cutter_governance; Owner: iu_owner
+--
+
+COMMENT ON FUNCTION cutter_governance.fn_gov_record_verify(p_change_set_id uuid, p_verifier text, p_verdict text, p_checks jsonb, p_key_id text, p_signature bytea) IS 'Verifier lane: records a verify result and the verifier signature over its digest; IU012 if the verifier is the executor.';
+
+--
+-- Name: fn_gov_register_key(text, bytea, text); Type: FUNCTION; Schema: cutter_governance; Owner: iu_owner
+--
+
+CREATE FUNCTION cutter_governance.fn_gov_register_key(p_signer text, p_public_key bytea, p_actor text) RETURNS text
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+DECLARE
+    v_mode text := public.fn_iu_policy('cutter_governance.key_registration');
+    v_invoker text := cutter_governance.fn_gov_invoker();
+    v_admin boolean;
+    v_key_id text;
+    v_existing record;
+    v_ticket bigint;
+BEGIN
+    PERFORM public.fn_iu_check_actor(p_actor);
+    PERFORM public.fn_iu_check_actor(p_signer);
+    IF p_public_key IS NULL OR pg_catalog.octet_length(p_public_key) <> 32 THEN
+        RAISE EXCEPTION 'an Ed25519 public key is 32 bytes, got %', coalesce(pg_catalog.octet_length(p_public_key), 0)
+            USING ERRCODE = 'IU011';
+    END IF;
+    v_key_id := pg_catalog.encode(pg_catalog.sha256(p_public_key), 'hex');
+    SELECT k.signer INTO v_existing FROM cutter_governance.signer_key AS k WHERE k.key_id = v_key_id;
+    IF FOUND THEN
+        IF v_existing.signer <> p_signer THEN
+            RAISE EXCEPTION 'key % is already registered to %', v_key_id, v_existing.signer
+                USING ERRCODE = 'IU011';
+        END IF;
+        RETURN v_key_id;
+    END IF;
+
+    SELECT r.rolsuper OR pg_catalog.pg_has_role(v_invoker, 'iu_owner', 'MEMBER') INTO v_admin
+    FROM pg_catalog.pg_roles AS r WHERE r.rolname = v_invoker;
+    IF NOT coalesce(v_admin, false) THEN
+        IF v_mode <> 'auto' THEN
+            RAISE EXCEPTION 'key registration needs an administrator (policy cutter_governance.key_registration = %)', v_mode
+                USING ERRCODE = 'IU011',
+                      HINT = pg_catalog.format('ask the DB team to register key %s for %s', v_key_id, p_signer);
+        END IF;
+        IF p_signer <> p_actor THEN
+            RAISE EXCEPTION '% may register only their own key, not %''s', p_actor, p_signer
+                USING ERRCODE = 'IU011';
+        END IF;
+        IF EXISTS (SELECT 1 FROM cutter_governance.signer_key AS k WHERE k.signer = p_signer) THEN
+            RAISE EXCEPTION '% already has a registered key; another key needs an administrator', p_signer
+                USING ERRCODE = 'IU011',
+                      HINT = pg_catalog.format('ask the DB team to register key %s for %s', v_key_id, p_signer);
+        END IF;
+    END IF;
+
+    v_ticket := public.fn_iu_gateway_open('fn_gov_register_key');
+    INSERT INTO cutter_governance.signer_key (key_id, signer, public_key, registration, registered_by)
+    VALUES (v_key_id, p_signer, p_public_key, CASE WHEN v_admin THEN 'admin' ELSE 'auto' END, p_actor);
+    PERFORM public.fn_iu_gateway_close(v_ticket);
+    RETURN v_key_id;
+END
+$$;
+
+ALTER FUNCTION cutter_governance.fn_gov_register_key(p_signer text, p_public_key bytea, p_actor text) OWNER TO iu_owner;
+
+--
+-- Name: FUNCTION fn_gov_register_key(p_signer text, p_public_key bytea, p_actor text); Type: COMMENT; Schema: cutter_governance; Owner: iu_owner
+--
+
+COMMENT ON FUNCTION cutter_governance.fn_gov_register_key(p_signer text, p_public_key bytea, p_actor text) IS 'Registers an Ed25519 public key for a signer (auto: own first key; admin: any). Returns the key id (sha256 of the key).';
+
+--
+-- Name: fn_gov_review_digest(text, text, uuid, text, timestamp with time zone, text); Type: FUNCTION; Schema: cutter_governance; Owner: iu_owner
+--
+
+CREATE FUNCTION cutter_governance.fn_gov_review_digest(p_subject text, p_decision text, p_change_set_id uuid, p_manifest_sha256 text, p_expires_at timestamp with time zone, p_rationale text) RETURNS text
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+    SELECT pg_catalog.encode(pg_catalog.sha256(pg_catalog.convert_to(
+        'review|' || p_subject || '|' || p_decision || '|' || coalesce(p_change_set_id::text, '') || '|'
+        || p_manifest_sha256 || '|'
+        || coalesce(pg_catalog.to_char(p_expires_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'), '')
+        || '|' || p_rationale,
+        'UTF8')), 'hex')
+$$;
+
+ALTER FUNCTION cutter_governance.fn_gov_review_digest(p_subject text, p_decision text, p_change_set_id uuid, p_manifest_sha256 text, p_expires_at timestamp with time zone, p_rationale text) OWNER TO iu_owner;
+
+--
+-- Name: FUNCTION fn_gov_review_digest(p_subject text, p_decision text, p_change_set_id uuid, p_manifest_sha256 text, p_expires_at timestamp with time zone, p_rationale text); Type: COMMENT; Schema: cutter_governance; Owner: iu_owner
+--
+
+COMMENT ON FUNCTION cutter_governance.fn_gov_review_digest(p_subject text, p_decision text, p_change_set_id uuid, p_manifest_sha256 text, p_expires_at timestamp with time zone, p_rationale text) IS 'sha256 of the review decision''s content: what the reviewer signs.';
+
+--
+-- Name: fn_gov_row_hash(text, jsonb); Type: FUNCTION; Schema: cutter_governance; Owner: iu_owner
+--
+
+CREATE FUNCTION cutter_governance.fn_gov_row_hash(p_prev_hash text, p_row jsonb) RETURNS text
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+    SELECT pg_catalog.encode(
+        pg_catalog.sha256(pg_catalog.convert_to(coalesce(p_prev_hash, '') || '|' || p_row::text, 'UTF8')),
+        'hex'
+    )
+$$;
+
+ALTER FUNCTION cutter_governance.fn_gov_row_hash(p_prev_hash text, p_row jsonb) OWNER TO iu_owner;
+
+--
+-- Name: FUNCTION fn_gov_row_hash(p_prev_hash text, p_row jsonb); Type: COMMENT; Schema: cutter_governance; Owner: iu_owner
+--
+
+COMMENT ON FUNCTION cutter_governance.fn_gov_row_hash(p_prev_hash text, p_row jsonb) IS 'sha256(prev_hash || ''|'' || row jsonb text): the link of a governance record to its predecessor.';
+
+--
+-- Name: fn_gov_set_status(uuid, text); Type: FUNCTION; Schema: cutter_governance; Owner: iu_owner
+--
+
+CREATE FUNCTION cutter_governance.fn_gov_set_status(p_change_set_id uuid, p_status text) RETURNS void
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+DECLARE
+    v_ticket bigint := public.fn_iu_gateway_open('fn_gov_set_status');
+BEGIN
+    UPDATE cutter_governance.cut_change_set AS c
+    SET status = p_status, status_changed_at = pg_catalog.now()
+    WHERE c.id = p_change_set_id;
+    PERFORM public.fn_iu_gateway_close(v_ticket);
+END
+$$;
+
+ALTER FUNCTION cutter_governance.fn_gov_set_status(p_change_set_id uuid, p_status text) OWNER TO iu_owner;
+
+--
+-- Name: FUNCTION fn_gov_set_status(p_change_set_id uuid, p_status text); Type: COMMENT; Schema: cutter_governance; Owner: iu_owner
+--
+
+COMMENT ON FUNCTION cutter_governance.fn_gov_set_status(p_change_set_id uuid, p_status text) IS 'Internal: moves a change set''s status (the status guard decides whether the transition is allowed).';
+
+--
+-- Name: fn_gov_sign_executor(uuid, text, text, bytea); Type: FUNCTION; Schema: cutter_governance; Owner: iu_owner
+--
+
+CREATE FUNCTION cutter_governance.fn_gov_sign_executor(p_change_set_id uuid, p_signer text, p_key_id text, p_signature bytea) RETURNS uuid
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+DECLARE
+    v_cs record;
+    v_id uuid;
+    v_ticket bigint;
+BEGIN
+    SELECT c.* INTO v_cs FROM cutter_governance.cut_change_set AS c WHERE c.id = p_change_set_id;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION 'change set % does not exist', p_change_set_id USING ERRCODE = 'IU007';
+    END IF;
+    IF v_cs.actor <> p_signer THEN
+        RAISE EXCEPTION 'only the executor % signs change set %, not %', v_cs.actor, p_change_set_id, p_signer
+            USING ERRCODE = 'IU012';
+    END IF;
+    PERFORM cutter_governance.fn_gov_check_signer(p_signer, p_key_id, p_signature);
+    v_ticket := public.fn_iu_gateway_open('fn_gov_sign_executor');
+    INSERT INTO cutter_governance.dot_pair_signature (lane, change_set_id, signer, key_id, signed_digest, signature)
+    VALUES ('executor', p_change_set_id, p_signer, p_key_id, v_cs.manifest_sha256, p_signature)
+    RETURNING id INTO v_id;
+    PERFORM public.fn_iu_gateway_close(v_ticket);
+    RETURN v_id;
+EXCEPTION
+    WHEN unique_violation THEN
+        RAISE EXCEPTION 'change set % is already signed by its executor', p_change_set_id USING ERRCODE = 'IU010';
+END
+$$;
+
+ALTER FUNCTION cutter_governance.fn_gov_sign_executor(p_change_set_id uuid, p_signer text, p_key_id text, p_signature bytea) OWNER TO iu_owner;
+
+--
+-- Name: FUNCTION fn_gov_sign_executor(p_change_set_id uuid, p_signer text, p_key_id text, p_signature bytea); Type: COMMENT; Schema: cutter_governance; Owner: iu_owner
+--
+
+COMMENT ON FUNCTION cutter_governance.fn_gov_sign_executor(p_change_set_id uuid, p_signer text, p_key_id text, p_signature bytea) IS 'Executor lane: records the executor signature over "dot-iu-cutter/v1 executor <manifest_sha256>".';
+
+--
+-- Name: fn_gov_status_guard(); Type: FUNCTION; Schema: cutter_governance; Owner: iu_owner
+--
+
+CREATE FUNCTION cutter_governance.fn_gov_status_guard() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+BEGIN
+    IF (pg_catalog.to_jsonb(NEW) - ARRAY['status', 'status_changed_at'])
+        IS DISTINCT FROM (pg_catalog.to_jsonb(OLD) - ARRAY['status', 'status_changed_at']) THEN
+        RAISE EXCEPTION 'change set % is immutable except for its status', OLD.id
+            USING ERRCODE = 'IU010';
+    END IF;
+    IF NEW.status IS DISTINCT FROM OLD.status AND (OLD.status, NEW.status) NOT IN (
+        ('recorded', 'verified'), ('recorded', 'verify_failed'), ('recorded', 'rolled_back'),
+        ('verified', 'verified'), ('verified', 'verify_failed'), ('verified', 'enacted'),
+        ('verified', 'rolled_back'),
+        ('verify_failed', 'verified'), ('verify_failed', 'verify_failed'),
+        ('verify_failed', 'rolled_back')
+    ) THEN
+        RAISE EXCEPTION 'change set % cannot go from % to %', OLD.id, OLD.status, NEW.status
+            USING ERRCODE = 'IU003';
+    END IF;
+    RETURN NEW;
+END
+$$;
+
+ALTER FUNCTION cutter_governance.fn_gov_status_guard() OWNER TO iu_owner;
+
+--
+-- Name: FUNCTION fn_gov_status_guard(); Type: COMMENT; Schema: cutter_governance; Owner: iu_owner
+--
+
+COMMENT ON FUNCTION cutter_governance.fn_gov_status_guard() IS 'Trigger: a change set changes only its status, and only along recorded -> verified / verify_failed -> enacted / rolled_back.';
+
+--
+-- Name: fn_gov_verify_change_set(uuid); Type: FUNCTION; Schema: cutter_governance; Owner: iu_owner
+--
+
+CREATE FUNCTION cutter_governance.fn_gov_verify_change_set(p_change_set_id uuid) RETURNS TABLE(check_name text, outcome text, detail text)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    SET "TimeZone" TO 'UTC'
+    AS $$
+DECLARE
+    v_cs record;
+    v_env record;
+    v_text text;
+    v_count bigint;
+BEGIN
+    SELECT c.* INTO v_cs FROM cutter_governance.cut_change_set AS c WHERE c.id = p_change_set_id;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION 'change set % does not exist', p_change_set_id USING ERRCODE = 'IU007';
+    END IF;
+    SELECT e.* INTO v_env FROM cutter_governance.manifest_envelope AS e WHERE e.change_set_id = p_change_set_id;
+
+    RETURN QUERY SELECT 'manifest_recorded'::text,
+        CASE WHEN v_env.id IS NOT NULL AND v_env.unit_count = v_cs.unit_count THEN 'pass' ELSE 'fail' END,
+        CASE WHEN v_env.id IS NULL THEN 'no manifest envelope'
+             ELSE pg_catalog.format('%s units declared, %s in the envelope', v_cs.unit_count, v_env.unit_count) END;
+
+    SELECT cutter_governance.fn_gov_manifest_digest(
+        pg_catalog.array_agg(m.canonical_address ORDER BY m.ordinal),
+        pg_catalog.array_agg(m.content_hash ORDER BY m.ordinal)), count(*)
+    INTO v_text, v_count
+    FROM cutter_governance.manifest_entry AS m WHERE m.envelope_id = v_env.id;
+    RETURN QUERY SELECT 'manifest_digest'::text,
+        CASE WHEN v_text = v_cs.manifest_sha256 AND v_env.manifest_sha256 = v_cs.manifest_sha256
+                  AND v_count = v_cs.unit_count THEN 'pass' ELSE 'fail' END,
+        pg_catalog.format('entries digest to %s (%s entries); envelope %s; change set %s',
+            v_text, v_count, v_env.manifest_sha256, v_cs.manifest_sha256);
+
+    SELECT count(*), pg_catalog.string_agg(m.canonical_address, ', ' ORDER BY m.ordinal)
+    INTO v_count, v_text
+    FROM cutter_governance.manifest_entry AS m
+    LEFT JOIN public.information_unit AS iu ON iu.canonical_address = m.canonical_address
+    WHERE m.envelope_id = v_env.id AND iu.id IS NULL;
+    RETURN QUERY SELECT 'units_present'::text, CASE WHEN v_count = 0 THEN 'pass' ELSE 'fail' END,
+        CASE WHEN v_count = 0 THEN 'every manifest address exists'
+             ELSE pg_catalog.format('%s missing: %s', v_count, pg_catalog.left(v_text, 2000)) END;
+
+    SELECT count(*), pg_catalog.string_agg(
+        pg_catalog.format('%s (manifest %s, stored %s)', m.canonical_address, pg_catalog.left(m.content_hash, 12),
+            pg_catalog.left(uv.content_hash, 12)), ', ' ORDER BY m.ordinal)
+    INTO v_count, v_text
+    FROM cutter_governance.manifest_entry AS m
+    JOIN public.information_unit AS iu ON iu.canonical_address = m.canonical_address
+    JOIN public.unit_version AS uv ON uv.id = iu.current_version_id
+    WHERE m.envelope_id = v_env.id AND uv.content_hash <> m.content_hash;
+    RETURN QUERY SELECT 'content_hashes_match'::text, CASE WHEN v_count = 0 THEN 'pass' ELSE 'fail' END,
+        CASE WHEN v_count = 0 THEN 'every unit holds the content recorded in the manifest'
+             ELSE pg_catalog.format('%s changed: %s', v_count, pg_catalog.left(v_text, 2000)) END;
+
+    SELECT count(*), pg_catalog.string_agg(v.canonical_address || ': ' || v.invariant, ', ')
+    INTO v_count, v_text
+    FROM cutter_governance.manifest_entry AS m
+    CROSS JOIN LATERAL public.fn_iu_verify_invariants(m.canonical_address) AS v
+    WHERE m.envelope_id = v_env.id;
+    RETURN QUERY SELECT 'parents_and_order'::text, CASE WHEN v_count = 0 THEN 'pass' ELSE 'fail' END,
+        CASE WHEN v_count = 0 THEN 'invariants hold for every unit (parents, order, versions, lifecycle)'
+             ELSE pg_catalog.format('%s violations: %s', v_count, pg_catalog.left(v_text, 2000)) END;
+
+    SELECT count(*) INTO v_count
+    FROM cutter_governance.manifest_entry AS m
+    JOIN public.information_unit AS iu ON iu.canonical_address = m.canonical_address
+    WHERE m.envelope_id = v_env.id
+      AND (m.action = 'created') IS DISTINCT FROM (iu.created_change_set_id IS NOT DISTINCT FROM p_change_set_id);
+    RETURN QUERY SELECT 'counts_match'::text,
+        CASE WHEN v_count = 0 AND v_env.created_count + v_env.unchanged_count = v_cs.unit_count
+             THEN 'pass' ELSE 'fail' END,
+        pg_catalog.format('%s created, %s unchanged; %s entries disagree with the units about who created them',
+            v_env.created_count, v_env.unchanged_count, v_count);
+
+    SELECT count(*) INTO v_count
+    FROM cutter_governance.dot_pair_signature AS s
+    JOIN cutter_governance.signer_key AS k ON k.key_id = s.key_id
+    WHERE s.change_set_id = p_change_set_id AND s.lane = 'executor'
+      AND s.signer = v_cs.actor AND k.signer = v_cs.actor AND s.signed_digest = v_cs.manifest_sha256;
+    RETURN QUERY SELECT 'executor_signature_recorded'::text, CASE WHEN v_count = 1 THEN 'pass' ELSE 'fail' END,
+        CASE WHEN v_count = 1 THEN pg_catalog.format('signed by %s over the manifest digest', v_cs.actor)
+             ELSE 'no executor signature by the change set''s actor over its manifest digest' END;
+
+    SELECT pg_catalog.string_agg(x.problem, '; ') INTO v_text FROM (
+        SELECT pg_catalog.format('trigger %s on %s is %s', t.want, t.tbl,
+            CASE WHEN tg.tgenabled IS NULL THEN 'missing' ELSE 'disabled' END) AS problem
+        FROM (VALUES
+            ('public.information_unit', 'trg_aa_iu_gateway_write_guard'),
+            ('public.unit_version', 'trg_aa_uv_gateway_write_guard'),
+            ('cutter_governance.cut_change_set', 'trg_aa_cut_change_set_guard'),
+            ('cutter_governance.manifest_envelope', 'trg_aa_manifest_envelope_guard'),
+            ('cutter_governance.manifest_entry', 'trg_aa_manifest_entry_guard'),
+            ('cutter_governance.review_decision', 'trg_aa_review_decision_guard'),
+            ('cutter_governance.verify_result', 'trg_aa_verify_result_guard'),
+            ('cutter_governance.dot_pair_signature', 'trg_aa_dot_pair_signature_guard'),
+            ('cutter_governance.signer_key', 'trg_aa_signer_key_guard')
+        ) AS t (tbl, want)
+        LEFT JOIN pg_catalog.pg_trigger AS tg
+            ON tg.tgrelid = pg_catalog.to_regclass(t.tbl) AND tg.tgname = t.want
+        WHERE tg.tgenabled IS DISTINCT FROM 'O'
+        UNION ALL
+        SELECT pg_catalog.format('policy iu_create.gateway.mode is %s', coalesce(c.value, 'missing'))
+        FROM (SELECT 1) AS one
+        LEFT JOIN public.dot_config AS c ON c.key = 'iu_create.gateway.mode'
+        WHERE c.value IS DISTINCT FROM 'enforced'
+        UNION ALL
+        SELECT pg_catalog.format('function %s is not SECURITY DEFINER with a pinned search_path', p.oid::regprocedure)
+        FROM pg_catalog.pg_proc AS p
+        WHERE p.proname IN ('fn_iu_create', 'fn_iu_apply_edit_draft', 'fn_iu_gateway_write_guard')
+          AND p.pronamespace = 'public'::regnamespace
+          AND NOT (p.prosecdef AND EXISTS (
+              SELECT 1 FROM pg_catalog.unnest(p.proconfig) AS cfg (s)
+              WHERE cfg.s LIKE 'search_path=%pg_temp'))
+    ) AS x;
+    RETURN QUERY SELECT 'gateway_intact'::text, CASE WHEN v_text IS NULL THEN 'pass' ELSE 'fail' END,
+        coalesce(v_text, 'guard triggers enabled, mode enforced, canonical writers are pinned definers');
+
+    SELECT pg_catalog.string_agg(pg_catalog.format('%s #%s: %s', k.table_name, k.chain_pos, k.problem), '; ')
+    INTO v_text
+    FROM cutter_governance.fn_gov_chain_check() AS k
+    WHERE k.problem <> 'head';
+    RETURN QUERY SELECT 'record_chain_intact'::text, CASE WHEN v_text IS NULL THEN 'pass' ELSE 'fail' END,
+        coalesce(v_text, 'every governance chain re-hashes and links without a gap');
+END
+$$;
+
+ALTER FUNCTION cutter_governance.fn_gov_verify_change_set(p_change_set_id uuid) OWNER TO iu_owner;
+
+--
+-- Name: FUNCTION fn_gov_verify_change_set(p_change_set_id uuid); Type: COMMENT; Schema: cutter_governance; Owner: iu_owner
+--
+
+COMMENT ON FUNCTION cutter_governance.fn_gov_verify_change_set(p_change_set_id uuid) IS 'Structural VERIFY of a change set, one row per check: manifest, digest, units, hashes, invariants, counts, executor signature, gateway, chains.';
+
+--
+-- Name: fn_gov_verify_digest(uuid, text, jsonb); Type: FUNCTION; Schema: cutter_governance; Owner: iu_owner
+--
+
+CREATE FUNCTION cutter_governance.fn_gov_verify_digest(p_change_set_id uuid, p_verdict text, p_checks jsonb) RETURNS text
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+    SELECT pg_catalog.encode(pg_catalog.sha256(pg_catalog.convert_to(
+        'verify|' || c.id::text || '|' || c.manifest_sha256 || '|' || p_verdict || '|' || p_checks::text,
+        'UTF8')), 'hex')
+    FROM cutter_governance.cut_change_set AS c
+    WHERE c.id = p_change_set_id
+$$;
+
+ALTER FUNCTION cutter_governance.fn_gov_verify_digest(p_change_set_id uuid, p_verdict text, p_checks jsonb) OWNER TO iu_owner;
+
+--
+-- Name: FUNCTION fn_gov_verify_digest(p_change_set_id uuid, p_verdict text, p_checks jsonb); Type: COMMENT; Schema: cutter_governance; Owner: iu_owner
+--
+
+COMMENT ON FUNCTION cutter_governance.fn_gov_verify_digest(p_change_set_id uuid, p_verdict text, p_checks jsonb) IS 'sha256 of "verify|<change set>|<manifest_sha256>|<verdict>|<checks>": what the verifier signs.';
+
+--
+-- Name: fn_gov_write_guard(); Type: FUNCTION; Schema: cutter_governance; Owner: iu_owner
+--
+
+CREATE FUNCTION cutter_governance.fn_gov_write_guard() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+DECLARE
+    v_marker text := nullif(pg_catalog.current_setting('app.canonical_writer', true), '');
+    v_allowed text[] := TG_ARGV::text[];
+BEGIN
+    IF TG_OP IN ('DELETE', 'TRUNCATE') OR (TG_OP = 'UPDATE' AND TG_TABLE_NAME <> 'cut_change_set') THEN
+        PERFORM pg_catalog.nextval('public.iu_gateway_refusal_seq');
+        RAISE EXCEPTION 'governance records are append-only: % on cutter_governance.% refused',
+            TG_OP, TG_TABLE_NAME
+            USING ERRCODE = 'IU010',
+                  HINT = 'a record is corrected by a new record, never by changing an old one';
+    END IF;
+    IF TG_OP = 'UPDATE' THEN
+        v_allowed := ARRAY['fn_gov_set_status'];
+    END IF;
+    IF v_marker IS NOT NULL AND v_marker = ANY (v_allowed) AND EXISTS (
+        SELECT 1
+        FROM public.iu_gateway_ticket AS t
+        WHERE t.backend_pid = pg_catalog.pg_backend_pid()
+          AND t.xact_id = pg_catalog.pg_current_xact_id()
+          AND t.marker = v_marker
+    ) THEN
+        RETURN NULL;
+    END IF;
+    PERFORM pg_catalog.nextval('public.iu_gateway_refusal_seq');
+    IF v_marker IS NOT NULL AND v_marker = ANY (v_allowed) THEN
+        PERFORM pg_catalog.nextval('public.iu_gateway_forged_marker_seq');
+    END IF;
+    RAISE EXCEPTION 'governance gateway refused % on cutter_governance.%', TG_OP, TG_TABLE_NAME
+        USING ERRCODE = 'IU001',
+              DETAIL = pg_catalog.format('marker=%s; allowed writers: %s', coalesce(v_marker, '<none>'),
+                  pg_catalog.array_to_string(v_allowed, ', ')),
+              HINT = 'governance records are written only by the fn_gov_* recording functions';
+END
+$$;
+
+ALTER FUNCTION cutter_governance.fn_gov_write_guard() OWNER TO iu_owner;
+
+--
+-- Name: FUNCTION fn_gov_write_guard(); Type: COMMENT; Schema: cutter_governance; Owner: iu_owner
+--
+
+COMMENT ON FUNCTION cutter_governance.fn_gov_write_guard() IS 'Governance guard: INSERT only by the recording function named in TG_ARGV (with an open ticket), UPDATE only of a change set status, never DELETE or TRUNCATE (IU010).';
+
+--
 -- Name: fn_iu_apply_edit_draft(text, text, text, text, text); Type: FUNCTION; Schema: public; Owner: iu_owner
 --
 
@@ -189,10 +1195,37 @@ ALTER FUNCTION public.fn_iu_content_hash(p_body text) OWNER TO iu_owner;
 COMMENT ON FUNCTION public.fn_iu_content_hash(p_body text) IS 'Lower-case hex SHA-256 of the NFC-normalised UTF-8 body (CONTRACT §3). Composed and decomposed forms of the same text hash the same.';
 
 --
--- Name: fn_iu_create(text[], text[], text, text[], text, integer[]); Type: FUNCTION; Schema: public; Owner: iu_owner
+-- Name: fn_iu_create(text, text, text, text, text, integer); Type: FUNCTION; Schema: public; Owner: iu_owner
 --
 
-CREATE FUNCTION public.fn_iu_create(p_canonical_addresses text[], p_bodies text[], p_actor text, p_titles text[] DEFAULT NULL::text[], p_publication_type text DEFAULT NULL::text, p_doc_orders integer[] DEFAULT NULL::integer[]) RETURNS TABLE(ordinal integer, canonical_address text, iu_id uuid, version_id uuid, content_hash text, action text)
+CREATE FUNCTION public.fn_iu_create(p_canonical_address text, p_body text, p_actor text, p_title text DEFAULT NULL::text, p_publication_type text DEFAULT NULL::text, p_doc_order integer DEFAULT NULL::integer) RETURNS uuid
+    LANGUAGE sql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+    SELECT c.iu_id
+    FROM public.fn_iu_create(
+        p_canonical_addresses => ARRAY[p_canonical_address],
+        p_bodies => ARRAY[p_body],
+        p_actor => p_actor,
+        p_titles => ARRAY[p_title],
+        p_publication_type => p_publication_type,
+        p_doc_orders => CASE WHEN p_doc_order IS NOT NULL THEN ARRAY[p_doc_order] END
+    ) AS c
+$$;
+
+ALTER FUNCTION public.fn_iu_create(p_canonical_address text, p_body text, p_actor text, p_title text, p_publication_type text, p_doc_order integer) OWNER TO iu_owner;
+
+--
+-- Name: FUNCTION fn_iu_create(p_canonical_address text, p_body text, p_actor text, p_title text, p_publication_type text, p_doc_order integer); Type: COMMENT; Schema: public; Owner: iu_owner
+--
+
+COMMENT ON FUNCTION public.fn_iu_create(p_canonical_address text, p_body text, p_actor text, p_title text, p_publication_type text, p_doc_order integer) IS 'Canonical creation of one unit (the set-based fn_iu_create with one element). Returns the unit id, new or, for identical content, existing.';
+
+--
+-- Name: fn_iu_create(text[], text[], text, text[], text, integer[], uuid); Type: FUNCTION; Schema: public; Owner: iu_owner
+--
+
+CREATE FUNCTION public.fn_iu_create(p_canonical_addresses text[], p_bodies text[], p_actor text, p_titles text[] DEFAULT NULL::text[], p_publication_type text DEFAULT NULL::text, p_doc_orders integer[] DEFAULT NULL::integer[], p_change_set_id uuid DEFAULT NULL::uuid) RETURNS TABLE(ordinal integer, canonical_address text, iu_id uuid, version_id uuid, content_hash text, action text)
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $_$
@@ -204,8 +1237,32 @@ DECLARE
     v_first_conflict record;
     v_pub text := public.fn_iu_resolve_default('publication_type', p_publication_type);
     v_ticket bigint;
+    v_cs record;
 BEGIN
     PERFORM public.fn_iu_check_actor(p_actor);
+    IF p_change_set_id IS NOT NULL THEN
+        SELECT c.actor, c.doc_code,
+            EXISTS (SELECT 1 FROM cutter_governance.manifest_envelope AS e WHERE e.change_set_id = c.id) AS sealed
+        INTO v_cs
+        FROM cutter_governance.cut_change_set AS c WHERE c.id = p_change_set_id;
+        IF NOT FOUND OR v_cs.sealed THEN
+            RAISE EXCEPTION 'change set % is not open in this transaction', p_change_set_id
+                USING ERRCODE = 'IU013',
+                      HINT = 'open a change set (fn_gov_open_change_set) in the same transaction as the cut';
+        END IF;
+        IF v_cs.actor <> p_actor THEN
+            RAISE EXCEPTION 'change set % was opened by %, not %', p_change_set_id, v_cs.actor, p_actor
+                USING ERRCODE = 'IU012';
+        END IF;
+        IF EXISTS (
+            SELECT 1 FROM unnest(p_canonical_addresses) AS a (addr)
+            WHERE pg_catalog.split_part(a.addr, '/', 1) IS DISTINCT FROM v_cs.doc_code
+        ) THEN
+            RAISE EXCEPTION 'change set % cuts document %; every address must belong to it', p_change_set_id,
+                v_cs.doc_code
+                USING ERRCODE = 'IU005';
+        END IF;
+    END IF;
 
     FOR v_problem IN
         SELECT * FROM public.fn_iu_preflight(
@@ -293,7 +1350,7 @@ BEGIN
     ins_iu AS (
         INSERT INTO public.information_unit (
             id, canonical_address, parent_id, doc_order, title, publication_type,
-            current_version_id, created_by, updated_by
+            current_version_id, created_change_set_id, created_by, updated_by
         )
         SELECT
             n.new_iu_id,
@@ -303,6 +1360,7 @@ BEGIN
             n.title,
             v_pub,
             n.new_version_id,
+            p_change_set_id,
             p_actor,
             p_actor
         FROM input AS n
@@ -314,8 +1372,8 @@ BEGIN
         RETURNING 1
     ),
     ins_uv AS (
-        INSERT INTO public.unit_version (id, iu_id, version_no, body, created_by, updated_by)
-        SELECT n.new_version_id, n.new_iu_id, 1, n.body, p_actor, p_actor
+        INSERT INTO public.unit_version (id, iu_id, version_no, body, change_set_id, created_by, updated_by)
+        SELECT n.new_version_id, n.new_iu_id, 1, n.body, p_change_set_id, p_actor, p_actor
         FROM input AS n
         WHERE n.existing_iu_id IS NULL
         ORDER BY n.ord
@@ -335,40 +1393,13 @@ BEGIN
 END
 $_$;
 
-ALTER FUNCTION public.fn_iu_create(p_canonical_addresses text[], p_bodies text[], p_actor text, p_titles text[], p_publication_type text, p_doc_orders integer[]) OWNER TO iu_owner;
+ALTER FUNCTION public.fn_iu_create(p_canonical_addresses text[], p_bodies text[], p_actor text, p_titles text[], p_publication_type text, p_doc_orders integer[], p_change_set_id uuid) OWNER TO iu_owner;
 
 --
--- Name: FUNCTION fn_iu_create(p_canonical_addresses text[], p_bodies text[], p_actor text, p_titles text[], p_publication_type text, p_doc_orders integer[]); Type: COMMENT; Schema: public; Owner: iu_owner
+-- Name: FUNCTION fn_iu_create(p_canonical_addresses text[], p_bodies text[], p_actor text, p_titles text[], p_publication_type text, p_doc_orders integer[], p_change_set_id uuid); Type: COMMENT; Schema: public; Owner: iu_owner
 --
 
-COMMENT ON FUNCTION public.fn_iu_create(p_canonical_addresses text[], p_bodies text[], p_actor text, p_titles text[], p_publication_type text, p_doc_orders integer[]) IS 'Canonical set-based creation: many units, one INSERT per table, all or nothing. Returns created / unchanged per unit; IU005/IU009 invalid input, IU006 conflict.';
-
---
--- Name: fn_iu_create(text, text, text, text, text, integer); Type: FUNCTION; Schema: public; Owner: iu_owner
---
-
-CREATE FUNCTION public.fn_iu_create(p_canonical_address text, p_body text, p_actor text, p_title text DEFAULT NULL::text, p_publication_type text DEFAULT NULL::text, p_doc_order integer DEFAULT NULL::integer) RETURNS uuid
-    LANGUAGE sql SECURITY DEFINER
-    SET search_path TO 'pg_catalog', 'pg_temp'
-    AS $$
-    SELECT c.iu_id
-    FROM public.fn_iu_create(
-        p_canonical_addresses => ARRAY[p_canonical_address],
-        p_bodies => ARRAY[p_body],
-        p_actor => p_actor,
-        p_titles => ARRAY[p_title],
-        p_publication_type => p_publication_type,
-        p_doc_orders => CASE WHEN p_doc_order IS NOT NULL THEN ARRAY[p_doc_order] END
-    ) AS c
-$$;
-
-ALTER FUNCTION public.fn_iu_create(p_canonical_address text, p_body text, p_actor text, p_title text, p_publication_type text, p_doc_order integer) OWNER TO iu_owner;
-
---
--- Name: FUNCTION fn_iu_create(p_canonical_address text, p_body text, p_actor text, p_title text, p_publication_type text, p_doc_order integer); Type: COMMENT; Schema: public; Owner: iu_owner
---
-
-COMMENT ON FUNCTION public.fn_iu_create(p_canonical_address text, p_body text, p_actor text, p_title text, p_publication_type text, p_doc_order integer) IS 'Canonical creation of one unit (the set-based fn_iu_create with one element). Returns the unit id, new or, for identical content, existing.';
+COMMENT ON FUNCTION public.fn_iu_create(p_canonical_addresses text[], p_bodies text[], p_actor text, p_titles text[], p_publication_type text, p_doc_orders integer[], p_change_set_id uuid) IS 'Canonical set-based creation: many units, one INSERT per table, all or nothing. Returns created / unchanged per unit; IU005/IU009 invalid input, IU006 conflict.';
 
 --
 -- Name: fn_iu_create_plan(text, text, text, text); Type: FUNCTION; Schema: public; Owner: iu_owner
@@ -1028,6 +2059,230 @@ SET default_tablespace = '';
 SET default_table_access_method = heap;
 
 --
+-- Name: cut_change_set; Type: TABLE; Schema: cutter_governance; Owner: iu_owner
+--
+
+CREATE TABLE cutter_governance.cut_change_set (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    doc_code text NOT NULL,
+    source_sha256 text NOT NULL,
+    manifest_sha256 text NOT NULL,
+    unit_count integer NOT NULL,
+    profile text,
+    granularity text,
+    publication_type text,
+    backup_sha256 text,
+    actor text NOT NULL,
+    db_login text DEFAULT SESSION_USER NOT NULL,
+    application_name text,
+    opened_at timestamp with time zone DEFAULT now() NOT NULL,
+    status text DEFAULT 'recorded'::text NOT NULL,
+    status_changed_at timestamp with time zone DEFAULT now() NOT NULL,
+    chain_pos bigint NOT NULL,
+    prev_hash text,
+    row_hash text NOT NULL,
+    CONSTRAINT cut_change_set_backup_sha256 CHECK ((backup_sha256 ~ '^[0-9a-f]{64}$'::text)),
+    CONSTRAINT cut_change_set_doc_code CHECK ((doc_code ~ '^[A-Z0-9]+(-[A-Z0-9]+)*$'::text)),
+    CONSTRAINT cut_change_set_manifest_sha256 CHECK ((manifest_sha256 ~ '^[0-9a-f]{64}$'::text)),
+    CONSTRAINT cut_change_set_source_sha256 CHECK ((source_sha256 ~ '^[0-9a-f]{64}$'::text)),
+    CONSTRAINT cut_change_set_status CHECK ((status = ANY (ARRAY['recorded'::text, 'verified'::text, 'verify_failed'::text, 'enacted'::text, 'rolled_back'::text]))),
+    CONSTRAINT cut_change_set_unit_count CHECK ((unit_count >= 1))
+);
+
+ALTER TABLE cutter_governance.cut_change_set OWNER TO iu_owner;
+
+--
+-- Name: TABLE cut_change_set; Type: COMMENT; Schema: cutter_governance; Owner: iu_owner
+--
+
+COMMENT ON TABLE cutter_governance.cut_change_set IS 'One governed cut: what was cut (source and manifest digests), by whom, and where it stands (status).';
+
+--
+-- Name: dot_pair_signature; Type: TABLE; Schema: cutter_governance; Owner: iu_owner
+--
+
+CREATE TABLE cutter_governance.dot_pair_signature (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    lane text NOT NULL,
+    change_set_id uuid,
+    verify_result_id uuid,
+    review_decision_id uuid,
+    signer text NOT NULL,
+    key_id text NOT NULL,
+    signed_digest text NOT NULL,
+    signature bytea NOT NULL,
+    signed_db_login text DEFAULT SESSION_USER NOT NULL,
+    signed_at timestamp with time zone DEFAULT now() NOT NULL,
+    chain_pos bigint NOT NULL,
+    prev_hash text,
+    row_hash text NOT NULL,
+    CONSTRAINT dot_pair_signature_digest CHECK ((signed_digest ~ '^[0-9a-f]{64}$'::text)),
+    CONSTRAINT dot_pair_signature_lane CHECK ((lane = ANY (ARRAY['executor'::text, 'verifier'::text, 'reviewer'::text]))),
+    CONSTRAINT dot_pair_signature_length CHECK ((octet_length(signature) = 64)),
+    CONSTRAINT dot_pair_signature_subject CHECK (
+CASE lane
+    WHEN 'executor'::text THEN ((change_set_id IS NOT NULL) AND (verify_result_id IS NULL) AND (review_decision_id IS NULL))
+    WHEN 'verifier'::text THEN ((change_set_id IS NOT NULL) AND (verify_result_id IS NOT NULL) AND (review_decision_id IS NULL))
+    WHEN 'reviewer'::text THEN ((verify_result_id IS NULL) AND (review_decision_id IS NOT NULL))
+    ELSE NULL::boolean
+END)
+);
+
+ALTER TABLE cutter_governance.dot_pair_signature OWNER TO iu_owner;
+
+--
+-- Name: TABLE dot_pair_signature; Type: COMMENT; Schema: cutter_governance; Owner: iu_owner
+--
+
+COMMENT ON TABLE cutter_governance.dot_pair_signature IS 'Executor, verifier and reviewer Ed25519 signatures over "dot-iu-cutter/v1 <lane> <signed_digest>".';
+
+--
+-- Name: manifest_entry; Type: TABLE; Schema: cutter_governance; Owner: iu_owner
+--
+
+CREATE TABLE cutter_governance.manifest_entry (
+    envelope_id uuid NOT NULL,
+    ordinal integer NOT NULL,
+    canonical_address text NOT NULL,
+    content_hash text NOT NULL,
+    action text NOT NULL,
+    CONSTRAINT manifest_entry_action CHECK ((action = ANY (ARRAY['created'::text, 'unchanged'::text]))),
+    CONSTRAINT manifest_entry_content_hash CHECK ((content_hash ~ '^[0-9a-f]{64}$'::text)),
+    CONSTRAINT manifest_entry_ordinal CHECK ((ordinal >= 1))
+);
+
+ALTER TABLE cutter_governance.manifest_entry OWNER TO iu_owner;
+
+--
+-- Name: TABLE manifest_entry; Type: COMMENT; Schema: cutter_governance; Owner: iu_owner
+--
+
+COMMENT ON TABLE cutter_governance.manifest_entry IS 'One manifest line: a unit''s address and content hash in document order, and whether the cut created it.';
+
+--
+-- Name: manifest_envelope; Type: TABLE; Schema: cutter_governance; Owner: iu_owner
+--
+
+CREATE TABLE cutter_governance.manifest_envelope (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    change_set_id uuid NOT NULL,
+    manifest_sha256 text NOT NULL,
+    unit_count integer NOT NULL,
+    created_count integer NOT NULL,
+    unchanged_count integer NOT NULL,
+    recorded_by text NOT NULL,
+    recorded_db_login text DEFAULT SESSION_USER NOT NULL,
+    recorded_at timestamp with time zone DEFAULT now() NOT NULL,
+    chain_pos bigint NOT NULL,
+    prev_hash text,
+    row_hash text NOT NULL,
+    CONSTRAINT manifest_envelope_counts CHECK (((unit_count >= 1) AND (created_count >= 0) AND (unchanged_count >= 0) AND ((created_count + unchanged_count) = unit_count))),
+    CONSTRAINT manifest_envelope_sha256 CHECK ((manifest_sha256 ~ '^[0-9a-f]{64}$'::text))
+);
+
+ALTER TABLE cutter_governance.manifest_envelope OWNER TO iu_owner;
+
+--
+-- Name: TABLE manifest_envelope; Type: COMMENT; Schema: cutter_governance; Owner: iu_owner
+--
+
+COMMENT ON TABLE cutter_governance.manifest_envelope IS 'The manifest of a change set and its digest (sha256 of the ordered "address<TAB>content_hash<LF>" lines).';
+
+--
+-- Name: review_decision; Type: TABLE; Schema: cutter_governance; Owner: iu_owner
+--
+
+CREATE TABLE cutter_governance.review_decision (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    subject text NOT NULL,
+    change_set_id uuid,
+    manifest_sha256 text NOT NULL,
+    decision text NOT NULL,
+    rationale text NOT NULL,
+    decided_by text NOT NULL,
+    decided_db_login text DEFAULT SESSION_USER NOT NULL,
+    decided_at timestamp with time zone DEFAULT now() NOT NULL,
+    expires_at timestamp with time zone,
+    decision_digest text NOT NULL,
+    chain_pos bigint NOT NULL,
+    prev_hash text,
+    row_hash text NOT NULL,
+    CONSTRAINT review_decision_decision CHECK ((decision = ANY (ARRAY['approve'::text, 'reject'::text]))),
+    CONSTRAINT review_decision_digest CHECK ((decision_digest ~ '^[0-9a-f]{64}$'::text)),
+    CONSTRAINT review_decision_expiry CHECK ((expires_at > decided_at)),
+    CONSTRAINT review_decision_manifest_sha256 CHECK ((manifest_sha256 ~ '^[0-9a-f]{64}$'::text)),
+    CONSTRAINT review_decision_rationale CHECK ((btrim(rationale) <> ''::text)),
+    CONSTRAINT review_decision_subject CHECK ((subject = ANY (ARRAY['enact'::text, 'supersede'::text, 'retire'::text])))
+);
+
+ALTER TABLE cutter_governance.review_decision OWNER TO iu_owner;
+
+--
+-- Name: TABLE review_decision; Type: COMMENT; Schema: cutter_governance; Owner: iu_owner
+--
+
+COMMENT ON TABLE cutter_governance.review_decision IS 'Review decisions (approve / reject) on enacting, superseding or retiring exactly one manifest. Written by fn_gov_record_review.';
+
+--
+-- Name: signer_key; Type: TABLE; Schema: cutter_governance; Owner: iu_owner
+--
+
+CREATE TABLE cutter_governance.signer_key (
+    key_id text NOT NULL,
+    signer text NOT NULL,
+    algorithm text DEFAULT 'ed25519'::text NOT NULL,
+    public_key bytea NOT NULL,
+    registration text NOT NULL,
+    registered_by text NOT NULL,
+    registered_db_login text DEFAULT SESSION_USER NOT NULL,
+    registered_at timestamp with time zone DEFAULT now() NOT NULL,
+    chain_pos bigint NOT NULL,
+    prev_hash text,
+    row_hash text NOT NULL,
+    CONSTRAINT signer_key_algorithm CHECK ((algorithm = 'ed25519'::text)),
+    CONSTRAINT signer_key_id_is_key_digest CHECK ((key_id = encode(sha256(public_key), 'hex'::text))),
+    CONSTRAINT signer_key_length CHECK ((octet_length(public_key) = 32)),
+    CONSTRAINT signer_key_registration CHECK ((registration = ANY (ARRAY['auto'::text, 'admin'::text])))
+);
+
+ALTER TABLE cutter_governance.signer_key OWNER TO iu_owner;
+
+--
+-- Name: TABLE signer_key; Type: COMMENT; Schema: cutter_governance; Owner: iu_owner
+--
+
+COMMENT ON TABLE cutter_governance.signer_key IS 'Registered Ed25519 public keys (key_id = sha256 of the key). Written by fn_gov_register_key.';
+
+--
+-- Name: verify_result; Type: TABLE; Schema: cutter_governance; Owner: iu_owner
+--
+
+CREATE TABLE cutter_governance.verify_result (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    change_set_id uuid NOT NULL,
+    verdict text NOT NULL,
+    checks jsonb NOT NULL,
+    verifier text NOT NULL,
+    verifier_db_login text DEFAULT SESSION_USER NOT NULL,
+    verified_at timestamp with time zone DEFAULT now() NOT NULL,
+    result_digest text NOT NULL,
+    chain_pos bigint NOT NULL,
+    prev_hash text,
+    row_hash text NOT NULL,
+    CONSTRAINT verify_result_checks_array CHECK (((jsonb_typeof(checks) = 'array'::text) AND (jsonb_array_length(checks) > 0))),
+    CONSTRAINT verify_result_digest CHECK ((result_digest ~ '^[0-9a-f]{64}$'::text)),
+    CONSTRAINT verify_result_verdict CHECK ((verdict = ANY (ARRAY['pass'::text, 'fail'::text])))
+);
+
+ALTER TABLE cutter_governance.verify_result OWNER TO iu_owner;
+
+--
+-- Name: TABLE verify_result; Type: COMMENT; Schema: cutter_governance; Owner: iu_owner
+--
+
+COMMENT ON TABLE cutter_governance.verify_result IS 'Write-VERIFY results: verdict and every check (check, outcome, detail). Written by fn_gov_record_verify.';
+
+--
 -- Name: alembic_version; Type: TABLE; Schema: public; Owner: postgres
 --
 
@@ -1096,6 +2351,7 @@ END) STORED,
     publication_type text,
     lifecycle_status text DEFAULT 'draft'::text NOT NULL,
     current_version_id uuid NOT NULL,
+    created_change_set_id uuid,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     created_by text NOT NULL,
     created_db_user text DEFAULT SESSION_USER NOT NULL,
@@ -1142,6 +2398,12 @@ COMMENT ON COLUMN public.information_unit.doc_order IS 'Position in document ord
 --
 
 COMMENT ON COLUMN public.information_unit.current_version_id IS 'The version that carries this unit''s content now; always one of its own versions.';
+
+--
+-- Name: COLUMN information_unit.created_change_set_id; Type: COMMENT; Schema: public; Owner: iu_owner
+--
+
+COMMENT ON COLUMN public.information_unit.created_change_set_id IS 'The governed cut (cutter_governance.cut_change_set) that created this unit, if any.';
 
 --
 -- Name: iu_gateway_event; Type: TABLE; Schema: public; Owner: iu_owner
@@ -1288,6 +2550,7 @@ CREATE TABLE public.unit_version (
     body text NOT NULL,
     content_hash text GENERATED ALWAYS AS (public.fn_iu_content_hash(body)) STORED,
     lifecycle_status text DEFAULT 'draft'::text NOT NULL,
+    change_set_id uuid,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     created_by text NOT NULL,
     created_db_user text DEFAULT SESSION_USER NOT NULL,
@@ -1314,6 +2577,117 @@ COMMENT ON TABLE public.unit_version IS 'Content versions of an IU. Written only
 --
 
 COMMENT ON COLUMN public.unit_version.content_hash IS 'fn_iu_content_hash(body): SHA-256 of the NFC body, computed by the database.';
+
+--
+-- Name: COLUMN unit_version.change_set_id; Type: COMMENT; Schema: public; Owner: iu_owner
+--
+
+COMMENT ON COLUMN public.unit_version.change_set_id IS 'The governed cut that created this version, if any.';
+
+--
+-- Name: cut_change_set cut_change_set_chain_pos_key; Type: CONSTRAINT; Schema: cutter_governance; Owner: iu_owner
+--
+
+ALTER TABLE ONLY cutter_governance.cut_change_set
+    ADD CONSTRAINT cut_change_set_chain_pos_key UNIQUE (chain_pos);
+
+--
+-- Name: cut_change_set cut_change_set_pkey; Type: CONSTRAINT; Schema: cutter_governance; Owner: iu_owner
+--
+
+ALTER TABLE ONLY cutter_governance.cut_change_set
+    ADD CONSTRAINT cut_change_set_pkey PRIMARY KEY (id);
+
+--
+-- Name: dot_pair_signature dot_pair_signature_chain_pos_key; Type: CONSTRAINT; Schema: cutter_governance; Owner: iu_owner
+--
+
+ALTER TABLE ONLY cutter_governance.dot_pair_signature
+    ADD CONSTRAINT dot_pair_signature_chain_pos_key UNIQUE (chain_pos);
+
+--
+-- Name: dot_pair_signature dot_pair_signature_pkey; Type: CONSTRAINT; Schema: cutter_governance; Owner: iu_owner
+--
+
+ALTER TABLE ONLY cutter_governance.dot_pair_signature
+    ADD CONSTRAINT dot_pair_signature_pkey PRIMARY KEY (id);
+
+--
+-- Name: manifest_entry manifest_entry_address_key; Type: CONSTRAINT; Schema: cutter_governance; Owner: iu_owner
+--
+
+ALTER TABLE ONLY cutter_governance.manifest_entry
+    ADD CONSTRAINT manifest_entry_address_key UNIQUE (envelope_id, canonical_address);
+
+--
+-- Name: manifest_entry manifest_entry_pkey; Type: CONSTRAINT; Schema: cutter_governance; Owner: iu_owner
+--
+
+ALTER TABLE ONLY cutter_governance.manifest_entry
+    ADD CONSTRAINT manifest_entry_pkey PRIMARY KEY (envelope_id, ordinal);
+
+--
+-- Name: manifest_envelope manifest_envelope_chain_pos_key; Type: CONSTRAINT; Schema: cutter_governance; Owner: iu_owner
+--
+
+ALTER TABLE ONLY cutter_governance.manifest_envelope
+    ADD CONSTRAINT manifest_envelope_chain_pos_key UNIQUE (chain_pos);
+
+--
+-- Name: manifest_envelope manifest_envelope_change_set_key; Type: CONSTRAINT; Schema: cutter_governance; Owner: iu_owner
+--
+
+ALTER TABLE ONLY cutter_governance.manifest_envelope
+    ADD CONSTRAINT manifest_envelope_change_set_key UNIQUE (change_set_id);
+
+--
+-- Name: manifest_envelope manifest_envelope_pkey; Type: CONSTRAINT; Schema: cutter_governance; Owner: iu_owner
+--
+
+ALTER TABLE ONLY cutter_governance.manifest_envelope
+    ADD CONSTRAINT manifest_envelope_pkey PRIMARY KEY (id);
+
+--
+-- Name: review_decision review_decision_chain_pos_key; Type: CONSTRAINT; Schema: cutter_governance; Owner: iu_owner
+--
+
+ALTER TABLE ONLY cutter_governance.review_decision
+    ADD CONSTRAINT review_decision_chain_pos_key UNIQUE (chain_pos);
+
+--
+-- Name: review_decision review_decision_pkey; Type: CONSTRAINT; Schema: cutter_governance; Owner: iu_owner
+--
+
+ALTER TABLE ONLY cutter_governance.review_decision
+    ADD CONSTRAINT review_decision_pkey PRIMARY KEY (id);
+
+--
+-- Name: signer_key signer_key_chain_pos_key; Type: CONSTRAINT; Schema: cutter_governance; Owner: iu_owner
+--
+
+ALTER TABLE ONLY cutter_governance.signer_key
+    ADD CONSTRAINT signer_key_chain_pos_key UNIQUE (chain_pos);
+
+--
+-- Name: signer_key signer_key_pkey; Type: CONSTRAINT; Schema: cutter_governance; Owner: iu_owner
+--
+
+ALTER TABLE ONLY cutter_governance.signer_key
+    ADD CONSTRAINT signer_key_pkey PRIMARY KEY (key_id);
+
+--
+-- Name: verify_result verify_result_chain_pos_key; Type: CONSTRAINT; Schema: cutter_governance; Owner: iu_owner
+--
+
+ALTER TABLE ONLY cutter_governance.verify_result
+    ADD CONSTRAINT verify_result_chain_pos_key UNIQUE (chain_pos);
+
+--
+-- Name: verify_result verify_result_pkey; Type: CONSTRAINT; Schema: cutter_governance; Owner: iu_owner
+--
+
+ALTER TABLE ONLY cutter_governance.verify_result
+    ADD CONSTRAINT verify_result_pkey PRIMARY KEY (id);
 
 --
 -- Name: alembic_version alembic_version_pkc; Type: CONSTRAINT; Schema: public; Owner: postgres
@@ -1393,6 +2767,66 @@ ALTER TABLE ONLY public.unit_version
     ADD CONSTRAINT unit_version_pkey PRIMARY KEY (id);
 
 --
+-- Name: cut_change_set_doc_idx; Type: INDEX; Schema: cutter_governance; Owner: iu_owner
+--
+
+CREATE INDEX cut_change_set_doc_idx ON cutter_governance.cut_change_set USING btree (doc_code, opened_at);
+
+--
+-- Name: cut_change_set_manifest_idx; Type: INDEX; Schema: cutter_governance; Owner: iu_owner
+--
+
+CREATE INDEX cut_change_set_manifest_idx ON cutter_governance.cut_change_set USING btree (manifest_sha256);
+
+--
+-- Name: dot_pair_signature_one_executor; Type: INDEX; Schema: cutter_governance; Owner: iu_owner
+--
+
+CREATE UNIQUE INDEX dot_pair_signature_one_executor ON cutter_governance.dot_pair_signature USING btree (change_set_id) WHERE (lane = 'executor'::text);
+
+--
+-- Name: dot_pair_signature_one_per_decision; Type: INDEX; Schema: cutter_governance; Owner: iu_owner
+--
+
+CREATE UNIQUE INDEX dot_pair_signature_one_per_decision ON cutter_governance.dot_pair_signature USING btree (review_decision_id) WHERE (lane = 'reviewer'::text);
+
+--
+-- Name: dot_pair_signature_one_per_result; Type: INDEX; Schema: cutter_governance; Owner: iu_owner
+--
+
+CREATE UNIQUE INDEX dot_pair_signature_one_per_result ON cutter_governance.dot_pair_signature USING btree (verify_result_id) WHERE (lane = 'verifier'::text);
+
+--
+-- Name: review_decision_change_set_idx; Type: INDEX; Schema: cutter_governance; Owner: iu_owner
+--
+
+CREATE INDEX review_decision_change_set_idx ON cutter_governance.review_decision USING btree (change_set_id);
+
+--
+-- Name: review_decision_manifest_idx; Type: INDEX; Schema: cutter_governance; Owner: iu_owner
+--
+
+CREATE INDEX review_decision_manifest_idx ON cutter_governance.review_decision USING btree (manifest_sha256);
+
+--
+-- Name: signer_key_signer_idx; Type: INDEX; Schema: cutter_governance; Owner: iu_owner
+--
+
+CREATE INDEX signer_key_signer_idx ON cutter_governance.signer_key USING btree (signer);
+
+--
+-- Name: verify_result_change_set_idx; Type: INDEX; Schema: cutter_governance; Owner: iu_owner
+--
+
+CREATE INDEX verify_result_change_set_idx ON cutter_governance.verify_result USING btree (change_set_id);
+
+--
+-- Name: information_unit_created_change_set_idx; Type: INDEX; Schema: public; Owner: iu_owner
+--
+
+CREATE INDEX information_unit_created_change_set_idx ON public.information_unit USING btree (created_change_set_id);
+
+--
 -- Name: information_unit_doc_order_idx; Type: INDEX; Schema: public; Owner: iu_owner
 --
 
@@ -1417,6 +2851,12 @@ CREATE INDEX iu_gateway_event_occurred_idx ON public.iu_gateway_event USING btre
 CREATE INDEX iu_gateway_ticket_backend_idx ON public.iu_gateway_ticket USING btree (backend_pid, xact_id);
 
 --
+-- Name: unit_version_change_set_idx; Type: INDEX; Schema: public; Owner: iu_owner
+--
+
+CREATE INDEX unit_version_change_set_idx ON public.unit_version USING btree (change_set_id);
+
+--
 -- Name: unit_version_one_draft_per_iu; Type: INDEX; Schema: public; Owner: iu_owner
 --
 
@@ -1427,6 +2867,186 @@ CREATE UNIQUE INDEX unit_version_one_draft_per_iu ON public.unit_version USING b
 --
 
 CREATE UNIQUE INDEX unit_version_one_enacted_per_iu ON public.unit_version USING btree (iu_id) WHERE (lifecycle_status = 'enacted'::text);
+
+--
+-- Name: cut_change_set trg_aa_cut_change_set_guard; Type: TRIGGER; Schema: cutter_governance; Owner: iu_owner
+--
+
+CREATE TRIGGER trg_aa_cut_change_set_guard BEFORE INSERT OR DELETE OR UPDATE OR TRUNCATE ON cutter_governance.cut_change_set FOR EACH STATEMENT EXECUTE FUNCTION cutter_governance.fn_gov_write_guard('fn_gov_open_change_set');
+
+--
+-- Name: TRIGGER trg_aa_cut_change_set_guard ON cut_change_set; Type: COMMENT; Schema: cutter_governance; Owner: iu_owner
+--
+
+COMMENT ON TRIGGER trg_aa_cut_change_set_guard ON cutter_governance.cut_change_set IS 'Append-only: INSERT only by fn_gov_open_change_set, UPDATE only of the status by fn_gov_set_status, never DELETE or TRUNCATE.';
+
+--
+-- Name: dot_pair_signature trg_aa_dot_pair_signature_guard; Type: TRIGGER; Schema: cutter_governance; Owner: iu_owner
+--
+
+CREATE TRIGGER trg_aa_dot_pair_signature_guard BEFORE INSERT OR DELETE OR UPDATE OR TRUNCATE ON cutter_governance.dot_pair_signature FOR EACH STATEMENT EXECUTE FUNCTION cutter_governance.fn_gov_write_guard('fn_gov_sign_executor', 'fn_gov_record_verify', 'fn_gov_record_review');
+
+--
+-- Name: TRIGGER trg_aa_dot_pair_signature_guard ON dot_pair_signature; Type: COMMENT; Schema: cutter_governance; Owner: iu_owner
+--
+
+COMMENT ON TRIGGER trg_aa_dot_pair_signature_guard ON cutter_governance.dot_pair_signature IS 'Append-only: INSERT only by fn_gov_sign_executor, fn_gov_record_verify, fn_gov_record_review, never UPDATE, DELETE or TRUNCATE.';
+
+--
+-- Name: manifest_entry trg_aa_manifest_entry_guard; Type: TRIGGER; Schema: cutter_governance; Owner: iu_owner
+--
+
+CREATE TRIGGER trg_aa_manifest_entry_guard BEFORE INSERT OR DELETE OR UPDATE OR TRUNCATE ON cutter_governance.manifest_entry FOR EACH STATEMENT EXECUTE FUNCTION cutter_governance.fn_gov_write_guard('fn_gov_record_manifest');
+
+--
+-- Name: TRIGGER trg_aa_manifest_entry_guard ON manifest_entry; Type: COMMENT; Schema: cutter_governance; Owner: iu_owner
+--
+
+COMMENT ON TRIGGER trg_aa_manifest_entry_guard ON cutter_governance.manifest_entry IS 'Append-only: INSERT only by fn_gov_record_manifest, never UPDATE, DELETE or TRUNCATE.';
+
+--
+-- Name: manifest_envelope trg_aa_manifest_envelope_guard; Type: TRIGGER; Schema: cutter_governance; Owner: iu_owner
+--
+
+CREATE TRIGGER trg_aa_manifest_envelope_guard BEFORE INSERT OR DELETE OR UPDATE OR TRUNCATE ON cutter_governance.manifest_envelope FOR EACH STATEMENT EXECUTE FUNCTION cutter_governance.fn_gov_write_guard('fn_gov_record_manifest');
+
+--
+-- Name: TRIGGER trg_aa_manifest_envelope_guard ON manifest_envelope; Type: COMMENT; Schema: cutter_governance; Owner: iu_owner
+--
+
+COMMENT ON TRIGGER trg_aa_manifest_envelope_guard ON cutter_governance.manifest_envelope IS 'Append-only: INSERT only by fn_gov_record_manifest, never UPDATE, DELETE or TRUNCATE.';
+
+--
+-- Name: review_decision trg_aa_review_decision_guard; Type: TRIGGER; Schema: cutter_governance; Owner: iu_owner
+--
+
+CREATE TRIGGER trg_aa_review_decision_guard BEFORE INSERT OR DELETE OR UPDATE OR TRUNCATE ON cutter_governance.review_decision FOR EACH STATEMENT EXECUTE FUNCTION cutter_governance.fn_gov_write_guard('fn_gov_record_review');
+
+--
+-- Name: TRIGGER trg_aa_review_decision_guard ON review_decision; Type: COMMENT; Schema: cutter_governance; Owner: iu_owner
+--
+
+COMMENT ON TRIGGER trg_aa_review_decision_guard ON cutter_governance.review_decision IS 'Append-only: INSERT only by fn_gov_record_review, never UPDATE, DELETE or TRUNCATE.';
+
+--
+-- Name: signer_key trg_aa_signer_key_guard; Type: TRIGGER; Schema: cutter_governance; Owner: iu_owner
+--
+
+CREATE TRIGGER trg_aa_signer_key_guard BEFORE INSERT OR DELETE OR UPDATE OR TRUNCATE ON cutter_governance.signer_key FOR EACH STATEMENT EXECUTE FUNCTION cutter_governance.fn_gov_write_guard('fn_gov_register_key');
+
+--
+-- Name: TRIGGER trg_aa_signer_key_guard ON signer_key; Type: COMMENT; Schema: cutter_governance; Owner: iu_owner
+--
+
+COMMENT ON TRIGGER trg_aa_signer_key_guard ON cutter_governance.signer_key IS 'Append-only: INSERT only by fn_gov_register_key, never UPDATE, DELETE or TRUNCATE.';
+
+--
+-- Name: verify_result trg_aa_verify_result_guard; Type: TRIGGER; Schema: cutter_governance; Owner: iu_owner
+--
+
+CREATE TRIGGER trg_aa_verify_result_guard BEFORE INSERT OR DELETE OR UPDATE OR TRUNCATE ON cutter_governance.verify_result FOR EACH STATEMENT EXECUTE FUNCTION cutter_governance.fn_gov_write_guard('fn_gov_record_verify');
+
+--
+-- Name: TRIGGER trg_aa_verify_result_guard ON verify_result; Type: COMMENT; Schema: cutter_governance; Owner: iu_owner
+--
+
+COMMENT ON TRIGGER trg_aa_verify_result_guard ON cutter_governance.verify_result IS 'Append-only: INSERT only by fn_gov_record_verify, never UPDATE, DELETE or TRUNCATE.';
+
+--
+-- Name: cut_change_set trg_ab_cut_change_set_chain; Type: TRIGGER; Schema: cutter_governance; Owner: iu_owner
+--
+
+CREATE TRIGGER trg_ab_cut_change_set_chain BEFORE INSERT ON cutter_governance.cut_change_set FOR EACH ROW EXECUTE FUNCTION cutter_governance.fn_gov_chain();
+
+--
+-- Name: TRIGGER trg_ab_cut_change_set_chain ON cut_change_set; Type: COMMENT; Schema: cutter_governance; Owner: iu_owner
+--
+
+COMMENT ON TRIGGER trg_ab_cut_change_set_chain ON cutter_governance.cut_change_set IS 'Numbers the row and links it to its predecessor (chain_pos, prev_hash, row_hash).';
+
+--
+-- Name: dot_pair_signature trg_ab_dot_pair_signature_chain; Type: TRIGGER; Schema: cutter_governance; Owner: iu_owner
+--
+
+CREATE TRIGGER trg_ab_dot_pair_signature_chain BEFORE INSERT ON cutter_governance.dot_pair_signature FOR EACH ROW EXECUTE FUNCTION cutter_governance.fn_gov_chain();
+
+--
+-- Name: TRIGGER trg_ab_dot_pair_signature_chain ON dot_pair_signature; Type: COMMENT; Schema: cutter_governance; Owner: iu_owner
+--
+
+COMMENT ON TRIGGER trg_ab_dot_pair_signature_chain ON cutter_governance.dot_pair_signature IS 'Numbers the row and links it to its predecessor (chain_pos, prev_hash, row_hash).';
+
+--
+-- Name: manifest_envelope trg_ab_manifest_envelope_chain; Type: TRIGGER; Schema: cutter_governance; Owner: iu_owner
+--
+
+CREATE TRIGGER trg_ab_manifest_envelope_chain BEFORE INSERT ON cutter_governance.manifest_envelope FOR EACH ROW EXECUTE FUNCTION cutter_governance.fn_gov_chain();
+
+--
+-- Name: TRIGGER trg_ab_manifest_envelope_chain ON manifest_envelope; Type: COMMENT; Schema: cutter_governance; Owner: iu_owner
+--
+
+COMMENT ON TRIGGER trg_ab_manifest_envelope_chain ON cutter_governance.manifest_envelope IS 'Numbers the row and links it to its predecessor (chain_pos, prev_hash, row_hash).';
+
+--
+-- Name: review_decision trg_ab_review_decision_chain; Type: TRIGGER; Schema: cutter_governance; Owner: iu_owner
+--
+
+CREATE TRIGGER trg_ab_review_decision_chain BEFORE INSERT ON cutter_governance.review_decision FOR EACH ROW EXECUTE FUNCTION cutter_governance.fn_gov_chain();
+
+--
+-- Name: TRIGGER trg_ab_review_decision_chain ON review_decision; Type: COMMENT; Schema: cutter_governance; Owner: iu_owner
+--
+
+COMMENT ON TRIGGER trg_ab_review_decision_chain ON cutter_governance.review_decision IS 'Numbers the row and links it to its predecessor (chain_pos, prev_hash, row_hash).';
+
+--
+-- Name: signer_key trg_ab_signer_key_chain; Type: TRIGGER; Schema: cutter_governance; Owner: iu_owner
+--
+
+CREATE TRIGGER trg_ab_signer_key_chain BEFORE INSERT ON cutter_governance.signer_key FOR EACH ROW EXECUTE FUNCTION cutter_governance.fn_gov_chain();
+
+--
+-- Name: TRIGGER trg_ab_signer_key_chain ON signer_key; Type: COMMENT; Schema: cutter_governance; Owner: iu_owner
+--
+
+COMMENT ON TRIGGER trg_ab_signer_key_chain ON cutter_governance.signer_key IS 'Numbers the row and links it to its predecessor (chain_pos, prev_hash, row_hash).';
+
+--
+-- Name: verify_result trg_ab_verify_result_chain; Type: TRIGGER; Schema: cutter_governance; Owner: iu_owner
+--
+
+CREATE TRIGGER trg_ab_verify_result_chain BEFORE INSERT ON cutter_governance.verify_result FOR EACH ROW EXECUTE FUNCTION cutter_governance.fn_gov_chain();
+
+--
+-- Name: TRIGGER trg_ab_verify_result_chain ON verify_result; Type: COMMENT; Schema: cutter_governance; Owner: iu_owner
+--
+
+COMMENT ON TRIGGER trg_ab_verify_result_chain ON cutter_governance.verify_result IS 'Numbers the row and links it to its predecessor (chain_pos, prev_hash, row_hash).';
+
+--
+-- Name: cut_change_set trg_ac_cut_change_set_status; Type: TRIGGER; Schema: cutter_governance; Owner: iu_owner
+--
+
+CREATE TRIGGER trg_ac_cut_change_set_status BEFORE UPDATE ON cutter_governance.cut_change_set FOR EACH ROW EXECUTE FUNCTION cutter_governance.fn_gov_status_guard();
+
+--
+-- Name: TRIGGER trg_ac_cut_change_set_status ON cut_change_set; Type: COMMENT; Schema: cutter_governance; Owner: iu_owner
+--
+
+COMMENT ON TRIGGER trg_ac_cut_change_set_status ON cutter_governance.cut_change_set IS 'Only the status of a change set moves, and only along an allowed transition.';
+
+--
+-- Name: cut_change_set trg_zz_cut_change_set_complete; Type: TRIGGER; Schema: cutter_governance; Owner: iu_owner
+--
+
+CREATE CONSTRAINT TRIGGER trg_zz_cut_change_set_complete AFTER INSERT ON cutter_governance.cut_change_set DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION cutter_governance.fn_gov_change_set_complete();
+
+--
+-- Name: TRIGGER trg_zz_cut_change_set_complete ON cut_change_set; Type: COMMENT; Schema: cutter_governance; Owner: iu_owner
+--
+
+COMMENT ON TRIGGER trg_zz_cut_change_set_complete ON cutter_governance.cut_change_set IS 'At COMMIT: the change set has its manifest envelope and executor signature (IU013 otherwise).';
 
 --
 -- Name: information_unit trg_aa_iu_gateway_write_guard; Type: TRIGGER; Schema: public; Owner: iu_owner
@@ -1453,6 +3073,69 @@ CREATE TRIGGER trg_aa_uv_gateway_write_guard BEFORE INSERT OR DELETE OR UPDATE O
 COMMENT ON TRIGGER trg_aa_uv_gateway_write_guard ON public.unit_version IS 'Gateway guard: only canonical writers (with an open ticket) or a valid migration exemption may write.';
 
 --
+-- Name: dot_pair_signature dot_pair_signature_change_set_id_fkey; Type: FK CONSTRAINT; Schema: cutter_governance; Owner: iu_owner
+--
+
+ALTER TABLE ONLY cutter_governance.dot_pair_signature
+    ADD CONSTRAINT dot_pair_signature_change_set_id_fkey FOREIGN KEY (change_set_id) REFERENCES cutter_governance.cut_change_set(id);
+
+--
+-- Name: dot_pair_signature dot_pair_signature_key_id_fkey; Type: FK CONSTRAINT; Schema: cutter_governance; Owner: iu_owner
+--
+
+ALTER TABLE ONLY cutter_governance.dot_pair_signature
+    ADD CONSTRAINT dot_pair_signature_key_id_fkey FOREIGN KEY (key_id) REFERENCES cutter_governance.signer_key(key_id);
+
+--
+-- Name: dot_pair_signature dot_pair_signature_review_decision_id_fkey; Type: FK CONSTRAINT; Schema: cutter_governance; Owner: iu_owner
+--
+
+ALTER TABLE ONLY cutter_governance.dot_pair_signature
+    ADD CONSTRAINT dot_pair_signature_review_decision_id_fkey FOREIGN KEY (review_decision_id) REFERENCES cutter_governance.review_decision(id);
+
+--
+-- Name: dot_pair_signature dot_pair_signature_verify_result_id_fkey; Type: FK CONSTRAINT; Schema: cutter_governance; Owner: iu_owner
+--
+
+ALTER TABLE ONLY cutter_governance.dot_pair_signature
+    ADD CONSTRAINT dot_pair_signature_verify_result_id_fkey FOREIGN KEY (verify_result_id) REFERENCES cutter_governance.verify_result(id);
+
+--
+-- Name: manifest_entry manifest_entry_envelope_id_fkey; Type: FK CONSTRAINT; Schema: cutter_governance; Owner: iu_owner
+--
+
+ALTER TABLE ONLY cutter_governance.manifest_entry
+    ADD CONSTRAINT manifest_entry_envelope_id_fkey FOREIGN KEY (envelope_id) REFERENCES cutter_governance.manifest_envelope(id);
+
+--
+-- Name: manifest_envelope manifest_envelope_change_set_id_fkey; Type: FK CONSTRAINT; Schema: cutter_governance; Owner: iu_owner
+--
+
+ALTER TABLE ONLY cutter_governance.manifest_envelope
+    ADD CONSTRAINT manifest_envelope_change_set_id_fkey FOREIGN KEY (change_set_id) REFERENCES cutter_governance.cut_change_set(id);
+
+--
+-- Name: review_decision review_decision_change_set_id_fkey; Type: FK CONSTRAINT; Schema: cutter_governance; Owner: iu_owner
+--
+
+ALTER TABLE ONLY cutter_governance.review_decision
+    ADD CONSTRAINT review_decision_change_set_id_fkey FOREIGN KEY (change_set_id) REFERENCES cutter_governance.cut_change_set(id);
+
+--
+-- Name: verify_result verify_result_change_set_id_fkey; Type: FK CONSTRAINT; Schema: cutter_governance; Owner: iu_owner
+--
+
+ALTER TABLE ONLY cutter_governance.verify_result
+    ADD CONSTRAINT verify_result_change_set_id_fkey FOREIGN KEY (change_set_id) REFERENCES cutter_governance.cut_change_set(id);
+
+--
+-- Name: information_unit information_unit_created_change_set_fk; Type: FK CONSTRAINT; Schema: public; Owner: iu_owner
+--
+
+ALTER TABLE ONLY public.information_unit
+    ADD CONSTRAINT information_unit_created_change_set_fk FOREIGN KEY (created_change_set_id) REFERENCES cutter_governance.cut_change_set(id);
+
+--
 -- Name: information_unit information_unit_current_version_fk; Type: FK CONSTRAINT; Schema: public; Owner: iu_owner
 --
 
@@ -1474,11 +3157,186 @@ ALTER TABLE ONLY public.iu_gateway_event
     ADD CONSTRAINT iu_gateway_event_exemption_ticket_fkey FOREIGN KEY (exemption_ticket) REFERENCES public.iu_gateway_exemption(ticket);
 
 --
+-- Name: unit_version unit_version_change_set_fk; Type: FK CONSTRAINT; Schema: public; Owner: iu_owner
+--
+
+ALTER TABLE ONLY public.unit_version
+    ADD CONSTRAINT unit_version_change_set_fk FOREIGN KEY (change_set_id) REFERENCES cutter_governance.cut_change_set(id);
+
+--
 -- Name: unit_version unit_version_iu_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: iu_owner
 --
 
 ALTER TABLE ONLY public.unit_version
     ADD CONSTRAINT unit_version_iu_id_fkey FOREIGN KEY (iu_id) REFERENCES public.information_unit(id);
+
+--
+-- Name: SCHEMA cutter_governance; Type: ACL; Schema: -; Owner: iu_owner
+--
+
+GRANT USAGE ON SCHEMA cutter_governance TO cutter_exec;
+GRANT USAGE ON SCHEMA cutter_governance TO cutter_verifier;
+GRANT USAGE ON SCHEMA cutter_governance TO cutter_reviewer;
+GRANT USAGE ON SCHEMA cutter_governance TO iu_reader;
+
+--
+-- Name: FUNCTION fn_gov_chain(); Type: ACL; Schema: cutter_governance; Owner: iu_owner
+--
+
+REVOKE ALL ON FUNCTION cutter_governance.fn_gov_chain() FROM PUBLIC;
+
+--
+-- Name: FUNCTION fn_gov_chain_check(); Type: ACL; Schema: cutter_governance; Owner: iu_owner
+--
+
+REVOKE ALL ON FUNCTION cutter_governance.fn_gov_chain_check() FROM PUBLIC;
+GRANT ALL ON FUNCTION cutter_governance.fn_gov_chain_check() TO cutter_exec;
+GRANT ALL ON FUNCTION cutter_governance.fn_gov_chain_check() TO cutter_verifier;
+GRANT ALL ON FUNCTION cutter_governance.fn_gov_chain_check() TO iu_reader;
+
+--
+-- Name: FUNCTION fn_gov_chain_payload(p_row jsonb); Type: ACL; Schema: cutter_governance; Owner: iu_owner
+--
+
+REVOKE ALL ON FUNCTION cutter_governance.fn_gov_chain_payload(p_row jsonb) FROM PUBLIC;
+GRANT ALL ON FUNCTION cutter_governance.fn_gov_chain_payload(p_row jsonb) TO cutter_exec;
+GRANT ALL ON FUNCTION cutter_governance.fn_gov_chain_payload(p_row jsonb) TO cutter_verifier;
+GRANT ALL ON FUNCTION cutter_governance.fn_gov_chain_payload(p_row jsonb) TO cutter_reviewer;
+GRANT ALL ON FUNCTION cutter_governance.fn_gov_chain_payload(p_row jsonb) TO iu_reader;
+
+--
+-- Name: FUNCTION fn_gov_change_set_complete(); Type: ACL; Schema: cutter_governance; Owner: iu_owner
+--
+
+REVOKE ALL ON FUNCTION cutter_governance.fn_gov_change_set_complete() FROM PUBLIC;
+
+--
+-- Name: FUNCTION fn_gov_check_duties(p_change_set_id uuid, p_lane text, p_actor text, p_key_id text); Type: ACL; Schema: cutter_governance; Owner: iu_owner
+--
+
+REVOKE ALL ON FUNCTION cutter_governance.fn_gov_check_duties(p_change_set_id uuid, p_lane text, p_actor text, p_key_id text) FROM PUBLIC;
+
+--
+-- Name: FUNCTION fn_gov_check_signer(p_signer text, p_key_id text, p_signature bytea); Type: ACL; Schema: cutter_governance; Owner: iu_owner
+--
+
+REVOKE ALL ON FUNCTION cutter_governance.fn_gov_check_signer(p_signer text, p_key_id text, p_signature bytea) FROM PUBLIC;
+
+--
+-- Name: FUNCTION fn_gov_invoker(); Type: ACL; Schema: cutter_governance; Owner: iu_owner
+--
+
+REVOKE ALL ON FUNCTION cutter_governance.fn_gov_invoker() FROM PUBLIC;
+
+--
+-- Name: FUNCTION fn_gov_manifest_digest(p_canonical_addresses text[], p_content_hashes text[]); Type: ACL; Schema: cutter_governance; Owner: iu_owner
+--
+
+REVOKE ALL ON FUNCTION cutter_governance.fn_gov_manifest_digest(p_canonical_addresses text[], p_content_hashes text[]) FROM PUBLIC;
+GRANT ALL ON FUNCTION cutter_governance.fn_gov_manifest_digest(p_canonical_addresses text[], p_content_hashes text[]) TO cutter_exec;
+GRANT ALL ON FUNCTION cutter_governance.fn_gov_manifest_digest(p_canonical_addresses text[], p_content_hashes text[]) TO cutter_verifier;
+GRANT ALL ON FUNCTION cutter_governance.fn_gov_manifest_digest(p_canonical_addresses text[], p_content_hashes text[]) TO cutter_reviewer;
+GRANT ALL ON FUNCTION cutter_governance.fn_gov_manifest_digest(p_canonical_addresses text[], p_content_hashes text[]) TO iu_reader;
+
+--
+-- Name: FUNCTION fn_gov_open_change_set(p_doc_code text, p_source_sha256 text, p_manifest_sha256 text, p_unit_count integer, p_actor text, p_profile text, p_granularity text, p_publication_type text, p_backup_sha256 text); Type: ACL; Schema: cutter_governance; Owner: iu_owner
+--
+
+REVOKE ALL ON FUNCTION cutter_governance.fn_gov_open_change_set(p_doc_code text, p_source_sha256 text, p_manifest_sha256 text, p_unit_count integer, p_actor text, p_profile text, p_granularity text, p_publication_type text, p_backup_sha256 text) FROM PUBLIC;
+GRANT ALL ON FUNCTION cutter_governance.fn_gov_open_change_set(p_doc_code text, p_source_sha256 text, p_manifest_sha256 text, p_unit_count integer, p_actor text, p_profile text, p_granularity text, p_publication_type text, p_backup_sha256 text) TO cutter_exec;
+
+--
+-- Name: FUNCTION fn_gov_record_manifest(p_change_set_id uuid, p_canonical_addresses text[], p_content_hashes text[], p_actor text); Type: ACL; Schema: cutter_governance; Owner: iu_owner
+--
+
+REVOKE ALL ON FUNCTION cutter_governance.fn_gov_record_manifest(p_change_set_id uuid, p_canonical_addresses text[], p_content_hashes text[], p_actor text) FROM PUBLIC;
+GRANT ALL ON FUNCTION cutter_governance.fn_gov_record_manifest(p_change_set_id uuid, p_canonical_addresses text[], p_content_hashes text[], p_actor text) TO cutter_exec;
+
+--
+-- Name: FUNCTION fn_gov_record_review(p_subject text, p_decision text, p_actor text, p_rationale text, p_key_id text, p_signature bytea, p_change_set_id uuid, p_manifest_sha256 text, p_expires_at timestamp with time zone); Type: ACL; Schema: cutter_governance; Owner: iu_owner
+--
+
+REVOKE ALL ON FUNCTION cutter_governance.fn_gov_record_review(p_subject text, p_decision text, p_actor text, p_rationale text, p_key_id text, p_signature bytea, p_change_set_id uuid, p_manifest_sha256 text, p_expires_at timestamp with time zone) FROM PUBLIC;
+GRANT ALL ON FUNCTION cutter_governance.fn_gov_record_review(p_subject text, p_decision text, p_actor text, p_rationale text, p_key_id text, p_signature bytea, p_change_set_id uuid, p_manifest_sha256 text, p_expires_at timestamp with time zone) TO cutter_reviewer;
+
+--
+-- Name: FUNCTION fn_gov_record_verify(p_change_set_id uuid, p_verifier text, p_verdict text, p_checks jsonb, p_key_id text, p_signature bytea); Type: ACL; Schema: cutter_governance; Owner: iu_owner
+--
+
+REVOKE ALL ON FUNCTION cutter_governance.fn_gov_record_verify(p_change_set_id uuid, p_verifier text, p_verdict text, p_checks jsonb, p_key_id text, p_signature bytea) FROM PUBLIC;
+GRANT ALL ON FUNCTION cutter_governance.fn_gov_record_verify(p_change_set_id uuid, p_verifier text, p_verdict text, p_checks jsonb, p_key_id text, p_signature bytea) TO cutter_verifier;
+
+--
+-- Name: FUNCTION fn_gov_register_key(p_signer text, p_public_key bytea, p_actor text); Type: ACL; Schema: cutter_governance; Owner: iu_owner
+--
+
+REVOKE ALL ON FUNCTION cutter_governance.fn_gov_register_key(p_signer text, p_public_key bytea, p_actor text) FROM PUBLIC;
+GRANT ALL ON FUNCTION cutter_governance.fn_gov_register_key(p_signer text, p_public_key bytea, p_actor text) TO cutter_exec;
+GRANT ALL ON FUNCTION cutter_governance.fn_gov_register_key(p_signer text, p_public_key bytea, p_actor text) TO cutter_verifier;
+GRANT ALL ON FUNCTION cutter_governance.fn_gov_register_key(p_signer text, p_public_key bytea, p_actor text) TO cutter_reviewer;
+
+--
+-- Name: FUNCTION fn_gov_review_digest(p_subject text, p_decision text, p_change_set_id uuid, p_manifest_sha256 text, p_expires_at timestamp with time zone, p_rationale text); Type: ACL; Schema: cutter_governance; Owner: iu_owner
+--
+
+REVOKE ALL ON FUNCTION cutter_governance.fn_gov_review_digest(p_subject text, p_decision text, p_change_set_id uuid, p_manifest_sha256 text, p_expires_at timestamp with time zone, p_rationale text) FROM PUBLIC;
+GRANT ALL ON FUNCTION cutter_governance.fn_gov_review_digest(p_subject text, p_decision text, p_change_set_id uuid, p_manifest_sha256 text, p_expires_at timestamp with time zone, p_rationale text) TO cutter_reviewer;
+GRANT ALL ON FUNCTION cutter_governance.fn_gov_review_digest(p_subject text, p_decision text, p_change_set_id uuid, p_manifest_sha256 text, p_expires_at timestamp with time zone, p_rationale text) TO cutter_verifier;
+GRANT ALL ON FUNCTION cutter_governance.fn_gov_review_digest(p_subject text, p_decision text, p_change_set_id uuid, p_manifest_sha256 text, p_expires_at timestamp with time zone, p_rationale text) TO cutter_exec;
+GRANT ALL ON FUNCTION cutter_governance.fn_gov_review_digest(p_subject text, p_decision text, p_change_set_id uuid, p_manifest_sha256 text, p_expires_at timestamp with time zone, p_rationale text) TO iu_reader;
+
+--
+-- Name: FUNCTION fn_gov_row_hash(p_prev_hash text, p_row jsonb); Type: ACL; Schema: cutter_governance; Owner: iu_owner
+--
+
+REVOKE ALL ON FUNCTION cutter_governance.fn_gov_row_hash(p_prev_hash text, p_row jsonb) FROM PUBLIC;
+GRANT ALL ON FUNCTION cutter_governance.fn_gov_row_hash(p_prev_hash text, p_row jsonb) TO cutter_exec;
+GRANT ALL ON FUNCTION cutter_governance.fn_gov_row_hash(p_prev_hash text, p_row jsonb) TO cutter_verifier;
+GRANT ALL ON FUNCTION cutter_governance.fn_gov_row_hash(p_prev_hash text, p_row jsonb) TO cutter_reviewer;
+GRANT ALL ON FUNCTION cutter_governance.fn_gov_row_hash(p_prev_hash text, p_row jsonb) TO iu_reader;
+
+--
+-- Name: FUNCTION fn_gov_set_status(p_change_set_id uuid, p_status text); Type: ACL; Schema: cutter_governance; Owner: iu_owner
+--
+
+REVOKE ALL ON FUNCTION cutter_governance.fn_gov_set_status(p_change_set_id uuid, p_status text) FROM PUBLIC;
+
+--
+-- Name: FUNCTION fn_gov_sign_executor(p_change_set_id uuid, p_signer text, p_key_id text, p_signature bytea); Type: ACL; Schema: cutter_governance; Owner: iu_owner
+--
+
+REVOKE ALL ON FUNCTION cutter_governance.fn_gov_sign_executor(p_change_set_id uuid, p_signer text, p_key_id text, p_signature bytea) FROM PUBLIC;
+GRANT ALL ON FUNCTION cutter_governance.fn_gov_sign_executor(p_change_set_id uuid, p_signer text, p_key_id text, p_signature bytea) TO cutter_exec;
+
+--
+-- Name: FUNCTION fn_gov_status_guard(); Type: ACL; Schema: cutter_governance; Owner: iu_owner
+--
+
+REVOKE ALL ON FUNCTION cutter_governance.fn_gov_status_guard() FROM PUBLIC;
+
+--
+-- Name: FUNCTION fn_gov_verify_change_set(p_change_set_id uuid); Type: ACL; Schema: cutter_governance; Owner: iu_owner
+--
+
+REVOKE ALL ON FUNCTION cutter_governance.fn_gov_verify_change_set(p_change_set_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION cutter_governance.fn_gov_verify_change_set(p_change_set_id uuid) TO cutter_verifier;
+GRANT ALL ON FUNCTION cutter_governance.fn_gov_verify_change_set(p_change_set_id uuid) TO cutter_exec;
+GRANT ALL ON FUNCTION cutter_governance.fn_gov_verify_change_set(p_change_set_id uuid) TO iu_reader;
+
+--
+-- Name: FUNCTION fn_gov_verify_digest(p_change_set_id uuid, p_verdict text, p_checks jsonb); Type: ACL; Schema: cutter_governance; Owner: iu_owner
+--
+
+REVOKE ALL ON FUNCTION cutter_governance.fn_gov_verify_digest(p_change_set_id uuid, p_verdict text, p_checks jsonb) FROM PUBLIC;
+GRANT ALL ON FUNCTION cutter_governance.fn_gov_verify_digest(p_change_set_id uuid, p_verdict text, p_checks jsonb) TO cutter_verifier;
+GRANT ALL ON FUNCTION cutter_governance.fn_gov_verify_digest(p_change_set_id uuid, p_verdict text, p_checks jsonb) TO cutter_exec;
+GRANT ALL ON FUNCTION cutter_governance.fn_gov_verify_digest(p_change_set_id uuid, p_verdict text, p_checks jsonb) TO iu_reader;
+
+--
+-- Name: FUNCTION fn_gov_write_guard(); Type: ACL; Schema: cutter_governance; Owner: iu_owner
+--
+
+REVOKE ALL ON FUNCTION cutter_governance.fn_gov_write_guard() FROM PUBLIC;
 
 --
 -- Name: FUNCTION fn_iu_apply_edit_draft(p_canonical_address text, p_body text, p_actor text, p_title text, p_expected_content_hash text); Type: ACL; Schema: public; Owner: iu_owner
@@ -1512,18 +3370,18 @@ GRANT ALL ON FUNCTION public.fn_iu_content_hash(p_body text) TO cutter_reviewer;
 GRANT ALL ON FUNCTION public.fn_iu_content_hash(p_body text) TO iu_reader;
 
 --
--- Name: FUNCTION fn_iu_create(p_canonical_addresses text[], p_bodies text[], p_actor text, p_titles text[], p_publication_type text, p_doc_orders integer[]); Type: ACL; Schema: public; Owner: iu_owner
---
-
-REVOKE ALL ON FUNCTION public.fn_iu_create(p_canonical_addresses text[], p_bodies text[], p_actor text, p_titles text[], p_publication_type text, p_doc_orders integer[]) FROM PUBLIC;
-GRANT ALL ON FUNCTION public.fn_iu_create(p_canonical_addresses text[], p_bodies text[], p_actor text, p_titles text[], p_publication_type text, p_doc_orders integer[]) TO cutter_exec;
-
---
 -- Name: FUNCTION fn_iu_create(p_canonical_address text, p_body text, p_actor text, p_title text, p_publication_type text, p_doc_order integer); Type: ACL; Schema: public; Owner: iu_owner
 --
 
 REVOKE ALL ON FUNCTION public.fn_iu_create(p_canonical_address text, p_body text, p_actor text, p_title text, p_publication_type text, p_doc_order integer) FROM PUBLIC;
 GRANT ALL ON FUNCTION public.fn_iu_create(p_canonical_address text, p_body text, p_actor text, p_title text, p_publication_type text, p_doc_order integer) TO cutter_exec;
+
+--
+-- Name: FUNCTION fn_iu_create(p_canonical_addresses text[], p_bodies text[], p_actor text, p_titles text[], p_publication_type text, p_doc_orders integer[], p_change_set_id uuid); Type: ACL; Schema: public; Owner: iu_owner
+--
+
+REVOKE ALL ON FUNCTION public.fn_iu_create(p_canonical_addresses text[], p_bodies text[], p_actor text, p_titles text[], p_publication_type text, p_doc_orders integer[], p_change_set_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.fn_iu_create(p_canonical_addresses text[], p_bodies text[], p_actor text, p_titles text[], p_publication_type text, p_doc_orders integer[], p_change_set_id uuid) TO cutter_exec;
 
 --
 -- Name: FUNCTION fn_iu_create_plan(p_canonical_address text, p_body text, p_title text, p_publication_type text); Type: ACL; Schema: public; Owner: iu_owner
@@ -1607,6 +3465,69 @@ REVOKE ALL ON FUNCTION public.fn_iu_verify_invariants(p_canonical_address text, 
 GRANT ALL ON FUNCTION public.fn_iu_verify_invariants(p_canonical_address text, p_include_descendants boolean) TO cutter_exec;
 GRANT ALL ON FUNCTION public.fn_iu_verify_invariants(p_canonical_address text, p_include_descendants boolean) TO cutter_verifier;
 GRANT ALL ON FUNCTION public.fn_iu_verify_invariants(p_canonical_address text, p_include_descendants boolean) TO iu_reader;
+
+--
+-- Name: TABLE cut_change_set; Type: ACL; Schema: cutter_governance; Owner: iu_owner
+--
+
+GRANT SELECT ON TABLE cutter_governance.cut_change_set TO cutter_exec;
+GRANT SELECT ON TABLE cutter_governance.cut_change_set TO cutter_verifier;
+GRANT SELECT ON TABLE cutter_governance.cut_change_set TO cutter_reviewer;
+GRANT SELECT ON TABLE cutter_governance.cut_change_set TO iu_reader;
+
+--
+-- Name: TABLE dot_pair_signature; Type: ACL; Schema: cutter_governance; Owner: iu_owner
+--
+
+GRANT SELECT ON TABLE cutter_governance.dot_pair_signature TO cutter_exec;
+GRANT SELECT ON TABLE cutter_governance.dot_pair_signature TO cutter_verifier;
+GRANT SELECT ON TABLE cutter_governance.dot_pair_signature TO cutter_reviewer;
+GRANT SELECT ON TABLE cutter_governance.dot_pair_signature TO iu_reader;
+
+--
+-- Name: TABLE manifest_entry; Type: ACL; Schema: cutter_governance; Owner: iu_owner
+--
+
+GRANT SELECT ON TABLE cutter_governance.manifest_entry TO cutter_exec;
+GRANT SELECT ON TABLE cutter_governance.manifest_entry TO cutter_verifier;
+GRANT SELECT ON TABLE cutter_governance.manifest_entry TO cutter_reviewer;
+GRANT SELECT ON TABLE cutter_governance.manifest_entry TO iu_reader;
+
+--
+-- Name: TABLE manifest_envelope; Type: ACL; Schema: cutter_governance; Owner: iu_owner
+--
+
+GRANT SELECT ON TABLE cutter_governance.manifest_envelope TO cutter_exec;
+GRANT SELECT ON TABLE cutter_governance.manifest_envelope TO cutter_verifier;
+GRANT SELECT ON TABLE cutter_governance.manifest_envelope TO cutter_reviewer;
+GRANT SELECT ON TABLE cutter_governance.manifest_envelope TO iu_reader;
+
+--
+-- Name: TABLE review_decision; Type: ACL; Schema: cutter_governance; Owner: iu_owner
+--
+
+GRANT SELECT ON TABLE cutter_governance.review_decision TO cutter_exec;
+GRANT SELECT ON TABLE cutter_governance.review_decision TO cutter_verifier;
+GRANT SELECT ON TABLE cutter_governance.review_decision TO cutter_reviewer;
+GRANT SELECT ON TABLE cutter_governance.review_decision TO iu_reader;
+
+--
+-- Name: TABLE signer_key; Type: ACL; Schema: cutter_governance; Owner: iu_owner
+--
+
+GRANT SELECT ON TABLE cutter_governance.signer_key TO cutter_exec;
+GRANT SELECT ON TABLE cutter_governance.signer_key TO cutter_verifier;
+GRANT SELECT ON TABLE cutter_governance.signer_key TO cutter_reviewer;
+GRANT SELECT ON TABLE cutter_governance.signer_key TO iu_reader;
+
+--
+-- Name: TABLE verify_result; Type: ACL; Schema: cutter_governance; Owner: iu_owner
+--
+
+GRANT SELECT ON TABLE cutter_governance.verify_result TO cutter_exec;
+GRANT SELECT ON TABLE cutter_governance.verify_result TO cutter_verifier;
+GRANT SELECT ON TABLE cutter_governance.verify_result TO cutter_reviewer;
+GRANT SELECT ON TABLE cutter_governance.verify_result TO iu_reader;
 
 --
 -- Name: TABLE dot_config; Type: ACL; Schema: public; Owner: iu_owner

@@ -1,14 +1,16 @@
 -- The canonical creation path (Pack 22 P2), complete or nothing. The set-based form creates
 -- many units in one call with one INSERT per table; the scalar form is that same call with a
 -- single unit. Identical content at an existing address is 'unchanged' (idempotent re-cut);
--- other content there is IU006. Nothing is written unless every unit passes.
+-- other content there is IU006. Nothing is written unless every unit passes. A governed cut
+-- passes the change set it opened in the same transaction; the new units and versions carry it.
 CREATE FUNCTION public.fn_iu_create(
     p_canonical_addresses text[],
     p_bodies text[],
     p_actor text,
     p_titles text[] DEFAULT NULL,
     p_publication_type text DEFAULT NULL,
-    p_doc_orders integer[] DEFAULT NULL
+    p_doc_orders integer[] DEFAULT NULL,
+    p_change_set_id uuid DEFAULT NULL
 )
 RETURNS TABLE (
     ordinal integer,
@@ -30,8 +32,32 @@ DECLARE
     v_first_conflict record;
     v_pub text := public.fn_iu_resolve_default('publication_type', p_publication_type);
     v_ticket bigint;
+    v_cs record;
 BEGIN
     PERFORM public.fn_iu_check_actor(p_actor);
+    IF p_change_set_id IS NOT NULL THEN
+        SELECT c.actor, c.doc_code,
+            EXISTS (SELECT 1 FROM cutter_governance.manifest_envelope AS e WHERE e.change_set_id = c.id) AS sealed
+        INTO v_cs
+        FROM cutter_governance.cut_change_set AS c WHERE c.id = p_change_set_id;
+        IF NOT FOUND OR v_cs.sealed THEN
+            RAISE EXCEPTION 'change set % is not open in this transaction', p_change_set_id
+                USING ERRCODE = 'IU013',
+                      HINT = 'open a change set (fn_gov_open_change_set) in the same transaction as the cut';
+        END IF;
+        IF v_cs.actor <> p_actor THEN
+            RAISE EXCEPTION 'change set % was opened by %, not %', p_change_set_id, v_cs.actor, p_actor
+                USING ERRCODE = 'IU012';
+        END IF;
+        IF EXISTS (
+            SELECT 1 FROM unnest(p_canonical_addresses) AS a (addr)
+            WHERE pg_catalog.split_part(a.addr, '/', 1) IS DISTINCT FROM v_cs.doc_code
+        ) THEN
+            RAISE EXCEPTION 'change set % cuts document %; every address must belong to it', p_change_set_id,
+                v_cs.doc_code
+                USING ERRCODE = 'IU005';
+        END IF;
+    END IF;
 
     FOR v_problem IN
         SELECT * FROM public.fn_iu_preflight(
@@ -119,7 +145,7 @@ BEGIN
     ins_iu AS (
         INSERT INTO public.information_unit (
             id, canonical_address, parent_id, doc_order, title, publication_type,
-            current_version_id, created_by, updated_by
+            current_version_id, created_change_set_id, created_by, updated_by
         )
         SELECT
             n.new_iu_id,
@@ -129,6 +155,7 @@ BEGIN
             n.title,
             v_pub,
             n.new_version_id,
+            p_change_set_id,
             p_actor,
             p_actor
         FROM input AS n
@@ -140,8 +167,8 @@ BEGIN
         RETURNING 1
     ),
     ins_uv AS (
-        INSERT INTO public.unit_version (id, iu_id, version_no, body, created_by, updated_by)
-        SELECT n.new_version_id, n.new_iu_id, 1, n.body, p_actor, p_actor
+        INSERT INTO public.unit_version (id, iu_id, version_no, body, change_set_id, created_by, updated_by)
+        SELECT n.new_version_id, n.new_iu_id, 1, n.body, p_change_set_id, p_actor, p_actor
         FROM input AS n
         WHERE n.existing_iu_id IS NULL
         ORDER BY n.ord
@@ -161,11 +188,11 @@ BEGIN
 END
 $fn$;
 
-ALTER FUNCTION public.fn_iu_create(text[], text[], text, text[], text, integer[]) OWNER TO iu_owner;
-REVOKE ALL ON FUNCTION public.fn_iu_create(text[], text[], text, text[], text, integer[]) FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION public.fn_iu_create(text[], text[], text, text[], text, integer[])
+ALTER FUNCTION public.fn_iu_create(text[], text[], text, text[], text, integer[], uuid) OWNER TO iu_owner;
+REVOKE ALL ON FUNCTION public.fn_iu_create(text[], text[], text, text[], text, integer[], uuid) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION public.fn_iu_create(text[], text[], text, text[], text, integer[], uuid)
 TO cutter_exec;
-COMMENT ON FUNCTION public.fn_iu_create(text[], text[], text, text[], text, integer[]) IS
+COMMENT ON FUNCTION public.fn_iu_create(text[], text[], text, text[], text, integer[], uuid) IS
 'Canonical set-based creation: many units, one INSERT per table, all or nothing. Returns created / unchanged per unit; IU005/IU009 invalid input, IU006 conflict.';
 
 CREATE FUNCTION public.fn_iu_create(

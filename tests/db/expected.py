@@ -8,43 +8,79 @@ READERS = frozenset(LANE_ROLES)
 
 # function signature -> (security definer?, roles granted EXECUTE besides the owner)
 FUNCTIONS: dict[str, tuple[bool, frozenset[str]]] = {
-    "fn_iu_content_hash(text)": (False, frozenset(LANE_ROLES)),
-    "fn_iu_policy(text)": (False, frozenset()),
-    "fn_iu_resolve_default(text, text)": (False, frozenset()),
-    "fn_iu_check_actor(text)": (False, frozenset()),
-    "fn_iu_gateway_open(text)": (False, frozenset()),
-    "fn_iu_gateway_close(bigint)": (False, frozenset()),
-    "fn_iu_gateway_write_guard()": (True, frozenset()),
-    "fn_iu_preflight(text[], text[], text[], text, integer[])": (
+    "public.fn_iu_content_hash(text)": (False, frozenset(LANE_ROLES)),
+    "public.fn_iu_policy(text)": (False, frozenset()),
+    "public.fn_iu_resolve_default(text, text)": (False, frozenset()),
+    "public.fn_iu_check_actor(text)": (False, frozenset()),
+    "public.fn_iu_gateway_open(text)": (False, frozenset()),
+    "public.fn_iu_gateway_close(bigint)": (False, frozenset()),
+    "public.fn_iu_gateway_write_guard()": (True, frozenset()),
+    "public.fn_iu_preflight(text[], text[], text[], text, integer[])": (
         True, frozenset({"cutter_exec", "cutter_verifier"})),
-    "fn_iu_classify_existing(text[], text[])": (
+    "public.fn_iu_classify_existing(text[], text[])": (
         True, frozenset({"cutter_exec", "cutter_verifier"})),
-    "fn_iu_verify_invariants(text, boolean)": (
+    "public.fn_iu_verify_invariants(text, boolean)": (
         True, frozenset({"cutter_exec", "cutter_verifier", "iu_reader"})),
-    "fn_iu_create_plan(text[], text[], text[], text, integer[])": (
+    "public.fn_iu_create_plan(text[], text[], text[], text, integer[])": (
         True, frozenset({"cutter_exec", "cutter_verifier"})),
-    "fn_iu_create_plan(text, text, text, text)": (
+    "public.fn_iu_create_plan(text, text, text, text)": (
         True, frozenset({"cutter_exec", "cutter_verifier"})),
-    "fn_iu_create(text[], text[], text, text[], text, integer[])": (
+    "public.fn_iu_create(text[], text[], text, text[], text, integer[], uuid)": (
         True, frozenset({"cutter_exec"})),
-    "fn_iu_create(text, text, text, text, text, integer)": (True, frozenset({"cutter_exec"})),
-    "fn_iu_apply_edit_draft(text, text, text, text, text)": (True, frozenset({"cutter_exec"})),
-    "fn_iu_gateway_exemption_grant(text, text, interval, text, text[], text[])": (
+    "public.fn_iu_create(text, text, text, text, text, integer)": (True, frozenset({"cutter_exec"})),
+    "public.fn_iu_apply_edit_draft(text, text, text, text, text)": (True, frozenset({"cutter_exec"})),
+    "public.fn_iu_gateway_exemption_grant(text, text, interval, text, text[], text[])": (
         True, frozenset()),
-    "fn_iu_gateway_exemption_revoke(text, text)": (True, frozenset()),
-    "fn_iu_gateway_detector_report()": (True, frozenset({"cutter_verifier", "iu_reader"})),
+    "public.fn_iu_gateway_exemption_revoke(text, text)": (True, frozenset()),
+    "public.fn_iu_gateway_detector_report()": (True, frozenset({"cutter_verifier", "iu_reader"})),
 }
+
+EXEC, VERIFIER, REVIEWER, READER = "cutter_exec", "cutter_verifier", "cutter_reviewer", "iu_reader"
+G = "cutter_governance."
+FUNCTIONS.update({
+    G + "fn_gov_row_hash(text, jsonb)": (False, READERS),
+    G + "fn_gov_chain_payload(jsonb)": (False, READERS),
+    G + "fn_gov_chain()": (True, frozenset()),
+    G + "fn_gov_chain_check()": (True, frozenset({EXEC, VERIFIER, READER})),
+    G + "fn_gov_write_guard()": (True, frozenset()),
+    G + "fn_gov_status_guard()": (False, frozenset()),
+    G + "fn_gov_change_set_complete()": (True, frozenset()),
+    G + "fn_gov_invoker()": (False, frozenset()),
+    G + "fn_gov_check_signer(text, text, bytea)": (False, frozenset()),
+    G + "fn_gov_check_duties(uuid, text, text, text)": (False, frozenset()),
+    G + "fn_gov_set_status(uuid, text)": (False, frozenset()),
+    G + "fn_gov_manifest_digest(text[], text[])": (False, READERS),
+    G + "fn_gov_register_key(text, bytea, text)": (True, frozenset({EXEC, VERIFIER, REVIEWER})),
+    G + "fn_gov_open_change_set(text, text, text, integer, text, text, text, text, text)": (
+        True, frozenset({EXEC})),
+    G + "fn_gov_record_manifest(uuid, text[], text[], text)": (True, frozenset({EXEC})),
+    G + "fn_gov_sign_executor(uuid, text, text, bytea)": (True, frozenset({EXEC})),
+    G + "fn_gov_verify_digest(uuid, text, jsonb)": (True, frozenset({EXEC, VERIFIER, READER})),
+    G + "fn_gov_record_verify(uuid, text, text, jsonb, text, bytea)": (True, frozenset({VERIFIER})),
+    G + "fn_gov_review_digest(text, text, uuid, text, timestamp with time zone, text)": (
+        False, READERS),
+    G + "fn_gov_record_review(text, text, text, text, text, bytea, uuid, text, timestamp with time zone)": (
+        True, frozenset({REVIEWER})),
+    G + "fn_gov_verify_change_set(uuid)": (True, frozenset({EXEC, VERIFIER, READER})),
+})
+
+SCHEMAS = ("public", "cutter_governance")
 
 TABLE_PRIVILEGES = ("SELECT", "INSERT", "UPDATE", "DELETE", "TRUNCATE", "REFERENCES", "TRIGGER")
 
 # table -> roles with SELECT (nobody but the owner holds any other privilege)
 TABLES: dict[str, frozenset[str]] = {
-    "information_unit": READERS,
-    "unit_version": READERS,
-    "dot_config": READERS,
-    "iu_gateway_ticket": frozenset(),
-    "iu_gateway_exemption": frozenset({"cutter_verifier", "iu_reader"}),
-    "iu_gateway_event": frozenset({"cutter_verifier", "iu_reader"}),
+    "public.information_unit": READERS,
+    "public.unit_version": READERS,
+    "public.dot_config": READERS,
+    "public.iu_gateway_ticket": frozenset(),
+    "public.iu_gateway_exemption": frozenset({"cutter_verifier", "iu_reader"}),
+    "public.iu_gateway_event": frozenset({"cutter_verifier", "iu_reader"}),
+    **{
+        f"cutter_governance.{t}": READERS
+        for t in ("signer_key", "cut_change_set", "manifest_envelope", "manifest_entry",
+                  "review_decision", "verify_result", "dot_pair_signature")
+    },
 }
 
 SEQUENCES: dict[str, frozenset[str]] = {
@@ -55,8 +91,13 @@ SEQUENCES: dict[str, frozenset[str]] = {
 GUARDED_TABLES = ("information_unit", "unit_version")
 
 TRIGGERS = {
-    ("information_unit", "trg_aa_iu_gateway_write_guard"): "fn_iu_gateway_write_guard",
-    ("unit_version", "trg_aa_uv_gateway_write_guard"): "fn_iu_gateway_write_guard",
+    ("public.information_unit", "trg_aa_iu_gateway_write_guard"): "fn_iu_gateway_write_guard",
+    ("public.unit_version", "trg_aa_uv_gateway_write_guard"): "fn_iu_gateway_write_guard",
+    **{
+        (f"cutter_governance.{t}", f"trg_aa_{t}_guard"): "fn_gov_write_guard"
+        for t in ("signer_key", "cut_change_set", "manifest_envelope", "manifest_entry",
+                  "review_decision", "verify_result", "dot_pair_signature")
+    },
 }
 
 GATEWAY_POLICY_KEYS = {

@@ -19,8 +19,9 @@ def test_role_exists_and_cannot_log_in(catalog, role):
 
 @pytest.mark.parametrize("table", sorted(TABLES))
 def test_table_is_owned_by_iu_owner(catalog, table):
+    schema, name = table.split(".")
     owner = catalog.execute(
-        "SELECT tableowner FROM pg_tables WHERE schemaname = 'public' AND tablename = %s", (table,)
+        "SELECT tableowner FROM pg_tables WHERE schemaname = %s AND tablename = %s", (schema, name)
     ).fetchone()
     assert owner == ("iu_owner",)
 
@@ -30,7 +31,7 @@ def test_table_is_owned_by_iu_owner(catalog, table):
 @pytest.mark.parametrize("table", sorted(TABLES))
 def test_table_privilege_matrix_cell(catalog, table, role, privilege):
     held = catalog.execute(
-        "SELECT has_table_privilege(%s, %s, %s)", (role, f"public.{table}", privilege)
+        "SELECT has_table_privilege(%s, %s, %s)", (role, table, privilege)
     ).fetchone()[0]
     expected = role == "iu_owner" or (privilege == "SELECT" and role in TABLES[table])
     assert held is expected
@@ -41,7 +42,7 @@ def test_public_holds_no_privilege_on_the_table(catalog, table):
     grants = catalog.execute(
         "SELECT count(*) FROM pg_class AS c, aclexplode(c.relacl) AS a"
         " WHERE c.oid = %s::regclass AND a.grantee = 0",
-        (f"public.{table}",),
+        (table,),
     ).fetchone()[0]
     assert grants == 0
 
@@ -59,6 +60,7 @@ def test_sequence_privilege_matrix_cell(catalog, sequence, role, privilege):
 
 def test_every_public_table_is_in_the_matrix(catalog):
     rows = catalog.execute(
-        "SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'alembic_version'"
+        "SELECT schemaname || '.' || tablename FROM pg_tables"
+        " WHERE schemaname IN ('public', 'cutter_governance') AND tablename <> 'alembic_version'"
     ).fetchall()
     assert {r[0] for r in rows} == set(TABLES)

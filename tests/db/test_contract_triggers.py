@@ -19,7 +19,7 @@ def test_guard_trigger_is_enabled_before_every_write_statement(catalog, table, t
         FROM pg_trigger AS t JOIN pg_proc AS p ON p.oid = t.tgfoid
         WHERE t.tgrelid = %s::regclass AND t.tgname = %s
         """,
-        (f"public.{table}", trigger),
+        (table, trigger),
     ).fetchone()
     assert row is not None, f"{trigger} is missing on {table}"
     enabled, tgtype, function = row
@@ -38,7 +38,7 @@ def test_guard_trigger_sorts_first_on_its_table(catalog, table, trigger):
         for r in catalog.execute(
             "SELECT tgname FROM pg_trigger WHERE tgrelid = %s::regclass AND NOT tgisinternal"
             " ORDER BY tgname",
-            (f"public.{table}",),
+            (table,),
         )
     ]
     assert names[0] == trigger

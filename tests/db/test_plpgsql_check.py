@@ -29,7 +29,8 @@ def _functions(conn):
                    (SELECT t.tgrelid FROM pg_trigger AS t WHERE t.tgfoid = p.oid LIMIT 1)
                END
         FROM pg_proc AS p JOIN pg_language AS l ON l.oid = p.prolang
-        WHERE p.pronamespace = 'public'::regnamespace AND l.lanname = 'plpgsql'
+        WHERE p.pronamespace IN ('public'::regnamespace, 'cutter_governance'::regnamespace)
+          AND l.lanname = 'plpgsql'
         ORDER BY 2
         """
     ).fetchall()

@@ -28,6 +28,7 @@ CREATE TABLE public.information_unit (
     publication_type text,
     lifecycle_status text NOT NULL DEFAULT 'draft',
     current_version_id uuid NOT NULL,
+    created_change_set_id uuid,
     created_at timestamptz NOT NULL DEFAULT pg_catalog.now(),
     created_by text NOT NULL,
     created_db_user text NOT NULL DEFAULT session_user,
@@ -68,5 +69,7 @@ COMMENT ON COLUMN public.information_unit.parent_id IS
 'The unit whose address is this address minus its last segment; the composite foreign key keeps id and address in step.';
 COMMENT ON COLUMN public.information_unit.doc_order IS
 'Position in document order within the document (0 for the document root).';
+COMMENT ON COLUMN public.information_unit.created_change_set_id IS
+'The governed cut (cutter_governance.cut_change_set) that created this unit, if any.';
 COMMENT ON COLUMN public.information_unit.current_version_id IS
 'The version that carries this unit''s content now; always one of its own versions.';

@@ -7,6 +7,7 @@ CREATE TABLE public.unit_version (
     body text NOT NULL,
     content_hash text GENERATED ALWAYS AS (public.fn_iu_content_hash(body)) STORED,
     lifecycle_status text NOT NULL DEFAULT 'draft',
+    change_set_id uuid,
     created_at timestamptz NOT NULL DEFAULT pg_catalog.now(),
     created_by text NOT NULL,
     created_db_user text NOT NULL DEFAULT session_user,
@@ -40,5 +41,7 @@ GRANT SELECT ON TABLE public.unit_version
 TO cutter_exec, cutter_verifier, cutter_reviewer, iu_reader;
 COMMENT ON TABLE public.unit_version IS
 'Content versions of an IU. Written only through the gateway functions.';
+COMMENT ON COLUMN public.unit_version.change_set_id IS
+'The governed cut that created this version, if any.';
 COMMENT ON COLUMN public.unit_version.content_hash IS
 'fn_iu_content_hash(body): SHA-256 of the NFC body, computed by the database.';
