@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import json
 import sys
+import uuid
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
@@ -19,10 +20,10 @@ from rich.console import Console
 from rich.table import Table
 from rich.tree import Tree
 
-from harness import gateway
+from harness import gateway, governance, keys
 from harness.cutter import CutManifest, CutterInputError, load_manifest_json, parse_document
 from harness.db import connect, ensure_default_database, lane, translated_errors
-from harness.errors import EXIT_ERROR, CutterError
+from harness.errors import EXIT_ERROR, EXIT_VERIFY, CutterError, UnitNotFound
 
 err = Console(stderr=True)
 out = Console()
@@ -142,43 +143,185 @@ def plan_cmd(source: Path, doc_code: str, profile: str, granularity: str,
 
 @main.command("cut")
 @with_source_options
-@click.option("--actor", required=True, help="Who runs the cut (recorded on every unit).")
+@click.option("--actor", required=True, help="Who runs the cut (the executor; signs the manifest).")
 @command
 def cut_cmd(source: Path, doc_code: str, profile: str, granularity: str,
             publication_type: str | None, actor: str, as_json: bool) -> dict[str, Any]:
-    """Parse SOURCE and create its units through fn_iu_create, in one transaction."""
+    """Cut SOURCE: open a change set, create the units, record the manifest and sign it, all in
+    one transaction (governed recording, leg B); then read it back."""
     manifest = _load(source, doc_code, profile, granularity)
-    units = _unit_inputs(manifest)
     url = ensure_default_database()
     with connect(url) as conn, translated_errors():
-        with conn.transaction(), lane(conn, "cutter_exec"):
-            rows = gateway.create(conn, units, actor, publication_type)
-        # Lesson L2: read back after the commit and confirm every unit is there, as cut.
-        with lane(conn, "cutter_exec"):
-            check = gateway.plan(conn, units, publication_type)
+        outcome = governed_cut(conn, manifest, actor, publication_type)
+    if not as_json:
+        for address in outcome["created_units"]:
+            out.print(f"[green]created[/] {address}", highlight=False)
+        note = " (identical content already recorded: nothing new)" if outcome["reused"] else ""
+        out.print(f"{doc_code}: {outcome['created']} created, {outcome['unchanged']} unchanged{note}",
+                  highlight=False)
+        out.print(f"change set {outcome['change_set_id']}  manifest_sha256 {manifest.manifest_sha256}",
+                  highlight=False)
+    return {k: v for k, v in outcome.items() if k != "created_units"}
+
+
+def governed_cut(conn, manifest: CutManifest, actor: str,
+                 publication_type: str | None) -> dict[str, Any]:
+    """The cut of CONTRACT §7 in one transaction, read back after the commit (lesson L2)."""
+    units = _unit_inputs(manifest)
+    addresses = [u.canonical_address for u in manifest.units]
+    hashes = [u.content_hash for u in manifest.units]
+    with lane(conn, "cutter_exec"):
+        planned = gateway.plan(conn, units, publication_type)
+        existing = governance.live_change_set_for(conn, manifest.doc_code, manifest.manifest_sha256)
+    per_unit = [r for r in planned if r.ordinal is not None]
+    if existing and per_unit and all(r.action == "unchanged" for r in per_unit):
+        return _cut_result(manifest, existing.id, created=[], unchanged=len(per_unit), reused=True)
+
+    signer = keys.load_or_create(actor)
+    with conn.transaction(), lane(conn, "cutter_exec"):
+        governance.register_key(conn, signer)
+        change_set_id = governance.open_change_set(
+            conn, doc_code=manifest.doc_code, source_sha256=manifest.source_sha256,
+            manifest_sha256=manifest.manifest_sha256, unit_count=len(units), actor=actor,
+            profile=manifest.profile, granularity=manifest.granularity,
+            publication_type=publication_type,
+        )
+        rows = gateway.create(conn, units, actor, publication_type, change_set_id)
+        governance.record_manifest(conn, change_set_id, addresses, hashes, actor)
+        governance.sign_executor(conn, change_set_id, signer, manifest.manifest_sha256)
+
+    with lane(conn, "cutter_exec"):
+        recorded = governance.change_set(conn, change_set_id)
+        check = gateway.plan(conn, units, publication_type)
     missing = [r.canonical_address for r in check if r.ordinal is not None and r.action != "unchanged"]
-    if missing:
+    if recorded is None or missing:
         raise CutterError(
-            f"read-back after commit found {len(missing)} unit(s) not stored as cut: {missing[:5]}",
-            hint="run iu-cutter plan on the same source to see the differences",
+            f"read-back after commit failed: change set {'found' if recorded else 'missing'}, "
+            f"{len(missing)} unit(s) not stored as cut {missing[:5]}",
+            hint="run iu-cutter verify on the change set, and iu-cutter plan on the same source",
         )
     created = [r.canonical_address for r in rows if r.action == "created"]
-    result = {
+    return _cut_result(manifest, change_set_id, created=created,
+                       unchanged=len(rows) - len(created), reused=False)
+
+
+def _cut_result(manifest: CutManifest, change_set_id, *, created: list[str], unchanged: int,
+                reused: bool) -> dict[str, Any]:
+    return {
+        "change_set_id": str(change_set_id),
         "doc_code": manifest.doc_code,
         "manifest_sha256": manifest.manifest_sha256,
         "source_sha256": manifest.source_sha256,
         "created": len(created),
-        "unchanged": len(rows) - len(created),
-        "units": [{"canonical_address": r.canonical_address, "iu_id": str(r.iu_id),
-                   "content_hash": r.content_hash, "action": r.action} for r in rows],
+        "unchanged": unchanged,
+        "reused": reused,
+        "created_units": created,
         "warnings": [w.to_json() for w in manifest.warnings],
     }
+
+
+@main.command("verify")
+@click.argument("change_set_id")
+@click.option("--actor", required=True, help="The verifier (must not be the change set's executor).")
+@command
+def verify_cmd(change_set_id: str, actor: str, as_json: bool) -> dict[str, Any]:
+    """Structural VERIFY of a change set, then write-VERIFY: the result and the verifier's
+    signature, recorded in one transaction. Exit 4 when a check fails."""
+    _require_uuid(change_set_id)
+    url = ensure_default_database()
+    signer = keys.load_or_create(actor)
+    with connect(url) as conn, translated_errors():
+        with lane(conn, "cutter_verifier"):
+            if governance.change_set(conn, change_set_id) is None:
+                raise UnitNotFound(f"change set {change_set_id} does not exist")
+            checks = governance.structural_checks(conn, change_set_id)
+            checks += governance.signature_checks(conn, change_set_id)
+        with conn.transaction(), lane(conn, "cutter_verifier"):
+            governance.register_key(conn, signer)
+            result_id, verdict = governance.record_verify(conn, change_set_id, signer, checks)
+    result = {
+        "verify_result_id": str(result_id),
+        "change_set_id": change_set_id,
+        "verdict": verdict,
+        "checks": [c.to_json() for c in checks],
+        "failed": [c.check for c in checks if c.outcome != "pass"],
+    }
     if not as_json:
-        for address in created:
-            out.print(f"[green]created[/] {address}", highlight=False)
-        out.print(f"{doc_code}: {result['created']} created, {result['unchanged']} unchanged; "
-                  f"manifest_sha256 {manifest.manifest_sha256}", highlight=False)
+        table = Table(title=f"verify {change_set_id}")
+        for column in ("check", "outcome", "detail"):
+            table.add_column(column)
+        for c in checks:
+            table.add_row(c.check, "[green]pass[/]" if c.outcome == "pass" else "[red]fail[/]",
+                          c.detail)
+        out.print(table)
+        out.print(f"verdict [bold]{verdict}[/], recorded as {result_id}", highlight=False)
+    if verdict != "pass":
+        if as_json:
+            _emit_json(result)
+        sys.exit(EXIT_VERIFY)
     return result
+
+
+@main.command("review")
+@click.argument("change_set_id", required=False)
+@click.option("--manifest-sha256", help="Approve exact content before it is cut.")
+@click.option("--decision", type=click.Choice(["approve", "reject"]), required=True)
+@click.option("--actor", required=True, help="The reviewer (must not be the executor).")
+@click.option("--subject", type=click.Choice(["enact", "supersede", "retire"]), default="enact",
+              show_default=True, help="What the decision is about.")
+@click.option("--rationale", help="Why (recorded and signed with the decision).")
+@click.option("--expires-in-days", type=click.IntRange(1, 3650),
+              help="The decision lapses after this many days.")
+@command
+def review_cmd(change_set_id: str | None, manifest_sha256: str | None, decision: str, actor: str,
+               subject: str, rationale: str | None, expires_in_days: int | None,
+               as_json: bool) -> dict[str, Any]:
+    """Record a signed review decision for a change set, or for an exact manifest digest
+    before the cut (so approval binds to content, not to a promise)."""
+    if bool(change_set_id) == bool(manifest_sha256):
+        raise click.UsageError("give either CHANGE_SET_ID or --manifest-sha256, not both")
+    if change_set_id:
+        _require_uuid(change_set_id)
+    url = ensure_default_database()
+    signer = keys.load_or_create(actor)
+    with connect(url) as conn, translated_errors():
+        with lane(conn, "cutter_reviewer"):
+            if change_set_id:
+                cs = governance.change_set(conn, change_set_id)
+                if cs is None:
+                    raise UnitNotFound(f"change set {change_set_id} does not exist")
+                manifest_sha256 = cs.manifest_sha256
+            expires_at = conn.execute(
+                "SELECT now() + make_interval(days => %s)", (expires_in_days,)
+            ).fetchone()[0] if expires_in_days else None
+        reason = rationale or (f"{actor} {'approves' if decision == 'approve' else 'rejects'} "
+                               f"{subject} of manifest {manifest_sha256}")
+        with conn.transaction(), lane(conn, "cutter_reviewer"):
+            governance.register_key(conn, signer)
+            decision_id = governance.record_review(
+                conn, signer, subject=subject, decision=decision, rationale=reason,
+                change_set_id=change_set_id, manifest_sha256=manifest_sha256,
+                expires_at=expires_at,
+            )
+    result = {
+        "review_decision_id": str(decision_id),
+        "decision": decision,
+        "subject": subject,
+        "change_set_id": change_set_id,
+        "manifest_sha256": manifest_sha256,
+        "expires_at": expires_at.isoformat() if expires_at else None,
+    }
+    if not as_json:
+        out.print(f"{decision} ({subject}) recorded as {decision_id} for manifest {manifest_sha256}",
+                  highlight=False)
+    return result
+
+
+def _require_uuid(value: str) -> None:
+    try:
+        uuid.UUID(value)
+    except ValueError as exc:
+        raise click.UsageError(f"{value!r} is not a change set id (a UUID)") from exc
 
 
 def _print_plan(manifest: CutManifest, units: list[dict], result: dict) -> None:

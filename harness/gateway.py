@@ -69,8 +69,9 @@ def plan(conn: psycopg.Connection, units: Sequence[UnitInput],
 
 
 def create(conn: psycopg.Connection, units: Sequence[UnitInput], actor: str,
-           publication_type: str | None) -> list[CreateRow]:
-    """fn_iu_create (set-based): all units in one call, all or nothing."""
+           publication_type: str | None, change_set_id: UUID | None = None) -> list[CreateRow]:
+    """fn_iu_create (set-based): all units in one call, all or nothing; with a change set,
+    the new units and versions are linked to it."""
     with conn.cursor(row_factory=class_row(CreateRow)) as cur:
         cur.execute(
             "SELECT ordinal, canonical_address, iu_id, version_id, content_hash, action"
@@ -80,8 +81,10 @@ def create(conn: psycopg.Connection, units: Sequence[UnitInput], actor: str,
             " p_actor => %(actor)s::text,"
             " p_titles => %(titles)s::text[],"
             " p_publication_type => %(publication_type)s::text,"
-            " p_doc_orders => %(orders)s::integer[])",
-            {**_arrays(units), "actor": actor, "publication_type": publication_type},
+            " p_doc_orders => %(orders)s::integer[],"
+            " p_change_set_id => %(change_set_id)s::uuid)",
+            {**_arrays(units), "actor": actor, "publication_type": publication_type,
+             "change_set_id": change_set_id},
         )
         return cur.fetchall()
 

@@ -1003,6 +1003,11 @@ BEGIN
     IF v_marker IS NOT NULL AND v_marker = ANY (v_allowed) THEN
         PERFORM pg_catalog.nextval('public.iu_gateway_forged_marker_seq');
     END IF;
+    IF TG_OP = 'UPDATE' THEN
+        RAISE EXCEPTION 'governance records are append-only: only fn_gov_set_status moves a change set''s status'
+            USING ERRCODE = 'IU010',
+                  HINT = 'a change set''s status follows its verify, enactment or rollback';
+    END IF;
     RAISE EXCEPTION 'governance gateway refused % on cutter_governance.%', TG_OP, TG_TABLE_NAME
         USING ERRCODE = 'IU001',
               DETAIL = pg_catalog.format('marker=%s; allowed writers: %s', coalesce(v_marker, '<none>'),

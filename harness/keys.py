@@ -1,0 +1,106 @@
+"""Ed25519 signing keys, one per actor, created on first use under IU_CUTTER_HOME.
+
+Layout: ``$IU_CUTTER_HOME/keys/<actor-slug>.key`` (PKCS#8 PEM, mode 0600, in a 0700 folder)
+and ``.pub`` beside it (the raw 32-byte public key, hex). IU_CUTTER_HOME defaults to
+``~/.iu-cutter``. A private key file readable by anyone but its owner is refused, as ssh does.
+
+What is signed is never a bare digest but ``dot-iu-cutter/v1 <lane> <digest>``: a signature
+made in one lane (executor, verifier, reviewer) cannot be replayed in another, nor over other
+content.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import stat
+from dataclasses import dataclass
+from pathlib import Path
+
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+
+from harness.errors import CutterError
+
+LANES = ("executor", "verifier", "reviewer")
+
+
+def home() -> Path:
+    return Path(os.environ.get("IU_CUTTER_HOME") or Path.home() / ".iu-cutter")
+
+
+def signed_message(lane: str, digest: str) -> bytes:
+    if lane not in LANES:
+        raise ValueError(f"unknown lane {lane!r}")
+    if not re.fullmatch(r"[0-9a-f]{64}", digest):
+        raise ValueError(f"a signed digest is 64 lower-case hex digits, got {digest!r}")
+    return f"dot-iu-cutter/v1 {lane} {digest}".encode("ascii")
+
+
+def key_id(public_key: bytes) -> str:
+    return hashlib.sha256(public_key).hexdigest()
+
+
+@dataclass(frozen=True)
+class Signer:
+    actor: str
+    private_key: Ed25519PrivateKey
+    public_key: bytes
+
+    @property
+    def key_id(self) -> str:
+        return key_id(self.public_key)
+
+    def sign(self, lane: str, digest: str) -> bytes:
+        return self.private_key.sign(signed_message(lane, digest))
+
+
+def verify(public_key: bytes, lane: str, digest: str, signature: bytes) -> bool:
+    """True when signature is the holder of public_key signing digest in lane."""
+    try:
+        Ed25519PublicKey.from_public_bytes(bytes(public_key)).verify(
+            bytes(signature), signed_message(lane, digest)
+        )
+    except (InvalidSignature, ValueError):
+        return False
+    return True
+
+
+def _slug(actor: str) -> str:
+    readable = re.sub(r"[^A-Za-z0-9._-]+", "_", actor)[:40].strip("._") or "actor"
+    return f"{readable}-{hashlib.sha256(actor.encode('utf-8')).hexdigest()[:12]}"
+
+
+def load_or_create(actor: str, root: Path | None = None) -> Signer:
+    """The actor's signing key, created (0600) the first time the actor signs."""
+    folder = (root or home()) / "keys"
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    private_path = folder / f"{_slug(actor)}.key"
+    if private_path.exists():
+        mode = stat.S_IMODE(private_path.stat().st_mode)
+        if mode & 0o077:
+            raise CutterError(
+                f"private key {private_path} is readable by others (mode {mode:o})",
+                hint=f"chmod 600 {private_path}",
+            )
+        key = serialization.load_pem_private_key(private_path.read_bytes(), password=None)
+        if not isinstance(key, Ed25519PrivateKey):
+            raise CutterError(f"{private_path} is not an Ed25519 private key")
+    else:
+        key = Ed25519PrivateKey.generate()
+        pem = key.private_bytes(
+            serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+        fd = os.open(private_path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(pem)
+    public = key.public_key().public_bytes(
+        serialization.Encoding.Raw, serialization.PublicFormat.Raw
+    )
+    public_path = private_path.with_suffix(".pub")
+    if not public_path.exists():
+        public_path.write_text(public.hex() + "\n", encoding="ascii")
+    return Signer(actor=actor, private_key=key, public_key=public)
