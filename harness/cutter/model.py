@@ -33,9 +33,7 @@ class CutterInputError(ValueError):
     then starts with ``line N:`` so that an operator sees where to look.
     """
 
-    def __init__(
-        self, message: str, *, line: int | None = None, source_name: str | None = None
-    ) -> None:
+    def __init__(self, message: str, *, line: int | None = None, source_name: str | None = None) -> None:
         self.line = line
         self.reason = message
         self.source_name = source_name

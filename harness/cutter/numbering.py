@@ -15,23 +15,49 @@ import re
 _ROMAN_RE = re.compile(r"M{0,4}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
 
-VN_LETTERS: tuple[str, ...] = tuple(["a", "b", "c", "d", "đ", "e", "g", "h", "i", "k", "l", "m", "n", "o", "p", "q", "r", "s", "t", "u", "v", "x", "y"])
+VN_LETTERS: tuple[str, ...] = tuple("abcdđeghiklmnopqrstuvxy")  # no f, j, w, z; đ after d
 EN_LETTERS: tuple[str, ...] = tuple("abcdefghijklmnopqrstuvwxyz")
 
 _EN_ORDINAL_UNITS = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
-    "seventh": 7, "eighth": 8, "ninth": 9,
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
 }
 _EN_ORDINAL_TEENS = {
-    "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
-    "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
+    "thirteenth": 13,
+    "fourteenth": 14,
+    "fifteenth": 15,
+    "sixteenth": 16,
+    "seventeenth": 17,
+    "eighteenth": 18,
+    "nineteenth": 19,
 }
 _EN_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}
 _EN_TENS_ORDINAL = {"twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50}
 
 _VN_ORDINAL_UNITS = {
-    "nhất": 1, "một": 1, "mốt": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5,
-    "lăm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9,
+    "nhất": 1,
+    "một": 1,
+    "mốt": 1,
+    "hai": 2,
+    "ba": 3,
+    "tư": 4,
+    "bốn": 4,
+    "năm": 5,
+    "lăm": 5,
+    "sáu": 6,
+    "bảy": 7,
+    "tám": 8,
+    "chín": 9,
 }
 
 
@@ -53,8 +79,19 @@ def int_to_roman(value: int) -> str:
     """Canonical upper-case roman numeral for 1..4999."""
     parts = []
     for number, symbol in (
-        (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
-        (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"),
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
     ):
         count, value = divmod(value, number)
         parts.append(symbol * count)
@@ -93,7 +130,7 @@ def vn_ordinal_to_int(words: str) -> int | None:
 def arabic_token(text: str) -> tuple[str, tuple[int, str]]:
     """``"012a"`` → (``"12a"``, (12, "a")): leading zeros go, a letter suffix stays."""
     digits = text.rstrip("abcdefghijklmnopqrstuvwxyz")
-    suffix = text[len(digits):]
+    suffix = text[len(digits) :]
     value = int(digits)
     return f"{value}{suffix}", (value, suffix)
 

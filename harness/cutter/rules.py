@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from .numbering import (
     EN_ALPHABET,
@@ -36,7 +37,6 @@ SIGNATURE = "signature"  # Done at Brussels, ... / Nơi nhận: / TM. CHÍNH PH�
 QUOTE = "quote"  # a line opening a quotation that does not close on the same line
 GROUP = "group"  # a Markdown heading that names no unit (## Amendments)
 
-STRUCTURAL = frozenset({HEADING, PREAMBLE_HEADING, PREAMBLE_OPENER, PARA, LABEL, GROUP})
 
 # Drop reasons (the vocabulary of `Dropped.reason`).
 REASON_TITLE = "document title"
@@ -54,15 +54,16 @@ REASON_UNATTACHED = "unattached text"
 _TITLE_MAX = 200
 # A line "ends a sentence" when it ends with terminal punctuation (possibly inside
 # closing quotes, brackets or Markdown emphasis), or with a list joiner ("; or").
-_TERMINAL = re.compile(
-    r"(?:[.;:!?…]|[;,][ \t]*(?:or|and|and/or|hoặc|và))[\"”’»)\]*_]*\Z"
-)
+_TERMINAL = re.compile(r"(?:[.;:!?…]|[;,][ \t]*(?:or|and|and/or|hoặc|và))[\"”’»)\]*_]*\Z")
 _NOT_TITLE_END = re.compile(r"[.;:,][\"”’»)\]*_]*\Z")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    """What one line says on its own. Fields not relevant to `cat` keep their defaults."""
+class Token(NamedTuple):
+    """What one line says on its own. Fields not relevant to `cat` keep their defaults.
+
+    A named tuple rather than a dataclass: one is built for most lines of a
+    document, and tuple construction is several times cheaper.
+    """
 
     cat: str
     kind: str = ""  # unit kind for HEADING; drop reason for DROP
@@ -72,6 +73,7 @@ class Token:
     title: str | None = None
     weak: bool = False  # heading without separator: accepted only when its number is expected
     alone: bool = False  # label or number alone on its line (its text follows)
+    inline_text: bool = False  # heading line that goes on with body text, not a title
     spaced: bool = False  # "(N)" followed by two or more spaces: the OJ footnote layout
     markdown: bool = False
     closer: str = ""  # QUOTE: the closing quotation mark to look for
@@ -79,7 +81,7 @@ class Token:
 
 def ends_sentence(line: str) -> bool:
     """True when `line` ends with terminal punctuation or a list joiner such as "; or"."""
-    return _TERMINAL.search(line[-24:]) is not None
+    return line[-1] in ".;:!?…" or _TERMINAL.search(line[-24:]) is not None
 
 
 def is_title_like(text: str) -> bool:
@@ -90,7 +92,7 @@ def is_title_like(text: str) -> bool:
 # ---------------------------------------------------------------------------------------
 # Shared patterns
 
-_NUM_ARABIC = r"(?P<arabic>[0-9]{1,4}[a-z]?)"
+_NUM_ARABIC = r"(?P<arabic>[0-9]{1,6}[a-z]?)"
 _NUM_ROMAN = r"(?P<roman>[IVXLCDM]{1,12})"
 _REST_SEP = re.compile(r"(?:[.:][ \t]+|[ \t]*[-–—][ \t]*)(?P<text>\S.*)")
 _REST_WEAK = re.compile(r"[ \t]+(?P<text>\S.*)")
@@ -174,6 +176,7 @@ class ProfileRules:
         self._signature = signature
         self._amendment = amendment
         self._dispatch = self._build_dispatch()
+        self._styles: dict[str, tuple[int | None, int | None, int | None]] = {}
 
     # -- public ----------------------------------------------------------------------
 
@@ -191,11 +194,20 @@ class ProfileRules:
         return None
 
     def label_style(self, label: str) -> tuple[int | None, int | None, int | None]:
-        """(letter index, roman value, number) a point label can stand for (None: cannot)."""
-        if label.isdigit():
-            return None, None, int(label)
-        index = self.alphabet.index(label)
-        return (index + 1 if index is not None else None), lower_roman_value(label), None
+        """(letter position, roman value, number) a point label can stand for (None: cannot).
+
+        Letter positions and values are 1-based: ``(a)`` is letter 1, ``(i)`` is letter 9
+        (English) and roman 1. Labels are few, so the answers are cached.
+        """
+        style = self._styles.get(label)
+        if style is None:
+            if label.isdigit():
+                style = (None, None, int(label))
+            else:
+                index = self.alphabet.index(label)
+                style = (index + 1 if index is not None else None, lower_roman_value(label), None)
+            self._styles[label] = style
+        return style
 
     # -- rule table ------------------------------------------------------------------
 
@@ -271,8 +283,9 @@ class ProfileRules:
         sep = _REST_SEP.fullmatch(rest)
         if sep is not None:
             text = sep["text"]
-            title = text if markdown or is_title_like(text) else None
-            return Token(HEADING, kind, label, token, seq, title=title, markdown=markdown)
+            if markdown or is_title_like(text):
+                return Token(HEADING, kind, label, token, seq, title=text, markdown=markdown)
+            return Token(HEADING, kind, label, token, seq, inline_text=True)
         weak = _REST_WEAK.fullmatch(rest)
         if weak is None:
             return None  # "Article 16(2) TFEU", "Điều 12abc": a reference, not a heading
@@ -317,7 +330,7 @@ class ProfileRules:
         text = clean_markdown(text)
         numbered = _MD_LIST_NUMBER.match(text)
         if numbered is not None:  # "## 1. [Article I](...)": list numbering, not the number
-            text = text[numbered.end():]
+            text = text[numbered.end() :]
         if not text:
             return Token(GROUP, markdown=True)
         if self._preamble_heading.regex.fullmatch(text):
@@ -347,9 +360,7 @@ class ProfileRules:
             return None
         label = match["roman"] or str(value)
         title = f"{match['word']} {match['noun']}"
-        return Token(
-            HEADING, "amd", label, str(value), (value, ""), title=title, markdown=True
-        )
+        return Token(HEADING, "amd", label, str(value), (value, ""), title=title, markdown=True)
 
 
 def _constant_rule(regex: re.Pattern[str], token: Token) -> Rule:
@@ -457,9 +468,7 @@ EN_RULES = ProfileRules(
         _heading_rule("part", ("Part", "PART"), _ARABIC_OR_ROMAN),
         _heading_rule("title", ("TITLE",), _ARABIC_OR_ROMAN),
         _heading_rule("chp", ("Chapter", "CHAPTER"), _ARABIC_OR_ROMAN),
-        _heading_rule(
-            "subsec", ("Sub-section", "Subsection", "SUB-SECTION", "SUBSECTION"), _ARABIC_OR_ROMAN
-        ),
+        _heading_rule("subsec", ("Sub-section", "Subsection", "SUB-SECTION", "SUBSECTION"), _ARABIC_OR_ROMAN),
         _heading_rule("sec", ("Section", "SECTION", "§"), _ARABIC_OR_ROMAN),
         _heading_rule("art", ("Article", "ARTICLE"), _ARABIC_OR_ROMAN),
         _heading_rule("amd", ("Amendment", "AMENDMENT"), _ARABIC_OR_ROMAN),

@@ -34,8 +34,7 @@ def decode_source(source: bytes | str) -> tuple[str, str, list[str]]:
             line = raw.count(b"\n", 0, error.start) + 1
             column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
             raise CutterInputError(
-                f"not UTF-8: byte 0x{raw[error.start]:02x} at column {column} "
-                f"(byte offset {error.start})",
+                f"not UTF-8: byte 0x{raw[error.start]:02x} at column {column} (byte offset {error.start})",
                 line=line,
             ) from None
     else:
