@@ -73,6 +73,22 @@ class PolicyLimitExceeded(CutterError):
     exit_code, sqlstate = EXIT_REFUSED, "IU009"
 
 
+class RecordAppendOnly(CutterError):
+    exit_code, sqlstate = EXIT_REFUSED, "IU010"
+
+
+class SignerKeyRefused(CutterError):
+    exit_code, sqlstate = EXIT_REFUSED, "IU011"
+
+
+class SeparationOfDuties(CutterError):
+    exit_code, sqlstate = EXIT_REFUSED, "IU012"
+
+
+class RecordingIncomplete(CutterError):
+    exit_code, sqlstate = EXIT_REFUSED, "IU013"
+
+
 class PrivilegeRefused(CutterError):
     exit_code, sqlstate = EXIT_REFUSED, "42501"
 
@@ -85,6 +101,7 @@ BY_SQLSTATE: dict[str, type[CutterError]] = {
     cls.sqlstate: cls
     for cls in (GatewayRefused, EnactedImmutable, TransitionNotAllowed, ReviewDecisionInvalid,
                 InvalidInput, ContentConflict, UnitNotFound, PolicyMissing, PolicyLimitExceeded,
+                RecordAppendOnly, SignerKeyRefused, SeparationOfDuties, RecordingIncomplete,
                 PrivilegeRefused)
 }
 

@@ -39,3 +39,21 @@ def test_every_frozen_folder_is_a_revision_and_every_copy_is_run_by_it():
         text = source.read_text()
         for copy in folder.rglob("*.sql"):
             assert f'"{copy.relative_to(folder).as_posix()}"' in text, f"{copy} is never run"
+
+
+def test_frozen_copies_match_the_lock_file():
+    """A revision that has shipped never changes: its frozen copies are pinned by SHA-256 in
+    migrations/frozen.sha256 (written by scripts/freeze-sql). Change an object by adding a
+    revision, never by editing an old copy."""
+    import hashlib
+
+    lock = REPO / "migrations" / "frozen.sha256"
+    pinned = {}
+    for line in lock.read_text().splitlines():
+        digest, path = line.split("  ", 1)
+        pinned[path] = digest
+    on_disk = {p.relative_to(REPO).as_posix() for p in FROZEN.rglob("*.sql")}
+    assert set(pinned) == on_disk, "every frozen copy is in the lock file and nothing else is"
+    changed = [path for path, digest in pinned.items()
+               if hashlib.sha256((REPO / path).read_bytes()).hexdigest() != digest]
+    assert changed == [], f"shipped frozen copies were edited: {changed}"
