@@ -64,9 +64,9 @@ def is_valid_address(address: str) -> bool:
 
 
 def parent_of(address: str) -> str | None:
-    """The address minus its last segment; None for a unit directly under the document."""
+    """The address minus its last segment; None only for the document root (``DOC-CODE``)."""
     head, sep, _ = address.rpartition("/")
-    return head if sep and "/" in head else None
+    return head if sep else None
 
 
 @dataclass(frozen=True, slots=True)

@@ -717,10 +717,10 @@ class _Cutter:
         lines, explicit = self.lines, self.explicit
         drops = sorted(explicit)
         drop_count = len(drops)
-        units: list[Unit] = []
         dropped: list[Dropped] = []
         warnings = list(self.warnings)
         bounds = [start for start, _ in self.segments] + [len(lines)]
+        units: list[Unit] = [self._root(bounds[1])]
         cursor = 0
         for index, (start, owner) in enumerate(self.segments):
             end = bounds[index + 1]
@@ -730,7 +730,7 @@ class _Cutter:
             while cursor < drop_count and drops[cursor] < end:
                 cursor += 1
             if isinstance(owner, str):
-                self._drop_zone(owner, start, end, dropped, warnings)
+                self._drop_zone(owner, start, end, dropped, warnings, title_to_root=index == 0)
                 continue
             if cursor > first_drop:
                 inner = drops[first_drop:cursor]
@@ -755,7 +755,7 @@ class _Cutter:
                     owner.title,
                     body,
                     hashlib.sha256(body.encode("utf-8")).hexdigest(),
-                    parent.address if parent is not None else None,
+                    parent.address if parent is not None else self.doc_code,
                     len(units) + 1,
                     start + 1,
                     last + 1,
@@ -764,13 +764,41 @@ class _Cutter:
         warnings.sort(key=lambda w: w.line)
         return tuple(units), tuple(dropped), tuple(warnings)
 
+    def _front_title(self, end: int) -> list[int]:
+        """Indexes of the document title's lines: the front zone's lines not dropped for a
+        reason of their own (an image, a separator, a running header)."""
+        return [j for j in range(end) if self.lines[j] and j not in self.explicit]
+
+    def _root(self, front_end: int) -> Unit:
+        """The document itself, the root every top-level unit hangs from (``DOC-CODE``).
+
+        Its body is the title block verbatim, from its first line to its last. A source with
+        no title gives a root whose body is the document code, marked as taken from no source
+        line (line_start = line_end = 0).
+        """
+        title_lines = self._front_title(front_end)
+        if not title_lines:
+            return Unit(self.doc_code, "doc", "", self.doc_code, None, self.doc_code,
+                        hashlib.sha256(self.doc_code.encode("utf-8")).hexdigest(), None, 1, 0, 0)
+        first, last = title_lines[0], title_lines[-1]
+        body = "\n".join(
+            self.lines[j] for j in range(first, last + 1) if j not in self.explicit
+        )
+        title = " ".join(self.lines[j].strip().lstrip("#").strip() for j in title_lines)
+        return Unit(self.doc_code, "doc", "", self.doc_code, title or None, body,
+                    hashlib.sha256(body.encode("utf-8")).hexdigest(), None, 1, first + 1, last + 1)
+
     def _drop_zone(
-        self, zone: str, start: int, end: int, dropped: list[Dropped], warnings: list[ParseWarning]
+        self, zone: str, start: int, end: int, dropped: list[Dropped], warnings: list[ParseWarning],
+        *, title_to_root: bool = False,
     ) -> None:
-        """Every non-blank line of a zone is dropped, with its own reason or the zone's."""
+        """Every non-blank line of a zone is dropped, with its own reason or the zone's; the
+        front zone's title lines go to the document root instead."""
         reason = _ZONE_REASON[zone]
         for j in range(start, end):
             line = self.lines[j]
+            if title_to_root and line and j not in self.explicit:
+                continue
             if line:
                 why = self.explicit.get(j, reason)
                 dropped.append(Dropped(j + 1, line, why))
