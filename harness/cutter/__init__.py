@@ -9,6 +9,8 @@ grammar, the unit kinds and how they map to Akoma Ntoso eIds.
 from .akn import akn_eid_to_segments
 from .manifest_json import load_manifest_json
 from .model import (
+    GRANULARITIES,
+    PROFILES,
     CutManifest,
     CutterInputError,
     Dropped,
@@ -17,9 +19,12 @@ from .model import (
     content_hash,
     manifest_digest,
 )
-from .parser import parse_document
+from .parser import UNIT_KINDS, parse_document
 
 __all__ = [
+    "GRANULARITIES",
+    "PROFILES",
+    "UNIT_KINDS",
     "CutManifest",
     "CutterInputError",
     "Dropped",

@@ -54,7 +54,7 @@ REASON_UNATTACHED = "unattached text"
 _TITLE_MAX = 200
 # A line "ends a sentence" when it ends with terminal punctuation (possibly inside
 # closing quotes, brackets or Markdown emphasis), or with a list joiner ("; or").
-_TERMINAL = re.compile(r"(?:[.;:!?…]|[;,][ \t]*(?:or|and|and/or|hoặc|và))[\"”’»)\]*_]*\Z")
+_TERMINAL = re.compile(r"(?:[.;:!?…]|[;,]\s*(?:or|and|and/or|hoặc|và))[\"”’»)\]*_]*\Z")
 _NOT_TITLE_END = re.compile(r"[.;:,][\"”’»)\]*_]*\Z")
 
 
@@ -94,23 +94,23 @@ def is_title_like(text: str) -> bool:
 
 _NUM_ARABIC = r"(?P<arabic>[0-9]{1,6}[a-z]?)"
 _NUM_ROMAN = r"(?P<roman>[IVXLCDM]{1,12})"
-_REST_SEP = re.compile(r"(?:[.:][ \t]+|[ \t]*[-–—][ \t]*)(?P<text>\S.*)")
-_REST_WEAK = re.compile(r"[ \t]+(?P<text>\S.*)")
-_REST_BARE = re.compile(r"[ \t]*[.:\-–—]?[ \t]*")
+_REST_SEP = re.compile(r"(?:[.:]\s+|\s*[-–—]\s*)(?P<text>\S.*)")
+_REST_WEAK = re.compile(r"\s+(?P<text>\S.*)")
+_REST_BARE = re.compile(r"\s*[.:\-–—]?\s*")
 
-_PARA = re.compile(r"(?P<num>[0-9]{1,3}[a-z]?)\.(?:[ \t]+(?P<text>\S.*))?")
-_PAREN_LABEL = re.compile(r"\((?P<lab>[a-zđ]{1,6}|[0-9]{1,3})\)(?:(?P<sp>[ \t]+)(?P<text>\S.*))?")
-_CLOSE_LABEL = re.compile(r"(?P<lab>[a-zđ]{1,2})\)(?:[ \t]+(?P<text>\S.*))?")
+_PARA = re.compile(r"(?P<num>[0-9]{1,3}[a-z]?)\.(?:\s+(?P<text>\S.*))?")
+_PAREN_LABEL = re.compile(r"\((?P<lab>[a-zđ]{1,6}|[0-9]{1,3})\)(?:(?P<sp>\s+)(?P<text>\S.*))?")
+_CLOSE_LABEL = re.compile(r"(?P<lab>[a-zđ]{1,2})\)(?:\s+(?P<text>\S.*))?")
 _PAGE_NUMBER = re.compile(
-    r"[-–—]?[ \t]*(?:(?:Page|PAGE|Trang|TRANG)[ \t]+)?[0-9]{1,4}"
-    r"(?:[ \t]*(?:/|of|trên)[ \t]*[0-9]{1,4})?[ \t]*[-–—]?"
+    r"[-–—]?\s*(?:(?:Page|PAGE|Trang|TRANG)\s+)?[0-9]{1,4}"
+    r"(?:\s*(?:/|of|trên)\s*[0-9]{1,4})?\s*[-–—]?"
 )
-_SEPARATOR = re.compile(r"(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,}|(?:=[ \t]*){3,}")
+_SEPARATOR = re.compile(r"(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,}|(?:=\s*){3,}")
 _IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
-_FOOTNOTE = re.compile(r"(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[[0-9]{1,3}\])[ \t]*\S")
-_MD_HEADING = re.compile(r"(?P<hashes>#{1,6})[ \t]+(?P<text>\S.*)")
+_FOOTNOTE = re.compile(r"(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[[0-9]{1,3}\])\s*\S")
+_MD_HEADING = re.compile(r"(?P<hashes>#{1,6})\s+(?P<text>\S.*)")
 _MD_LINK = re.compile(r"\[(?P<text>[^\[\]]*)\]\((?:[^()\s]|\([^()\s]*\))*\)")
-_MD_LIST_NUMBER = re.compile(r"[0-9]{1,4}\.[ \t]+")
+_MD_LIST_NUMBER = re.compile(r"[0-9]{1,4}\.\s+")
 _MD_HEADING_MAX = 600
 _DIGITS = re.compile(r"[0-9]+")
 _HAS_LETTER = re.compile(r"[^\W\d_]")
@@ -131,7 +131,7 @@ class KeywordPattern:
 
     @classmethod
     def of(cls, keywords: tuple[str, ...], tail: str = "") -> KeywordPattern:
-        alternatives = "|".join(re.escape(k) for k in keywords)
+        alternatives = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in keywords)
         return cls(keywords, re.compile(f"(?:{alternatives}){tail}"))
 
     @property
@@ -146,10 +146,10 @@ class _HeadingRule:
 
 
 def _heading_rule(kind: str, keywords: tuple[str, ...], numbers: str) -> _HeadingRule:
-    return _HeadingRule(kind, KeywordPattern.of(keywords, rf"[ \t]+(?:{numbers})(?P<rest>.*)"))
+    return _HeadingRule(kind, KeywordPattern.of(keywords, rf"\s+(?:{numbers})(?P<rest>.*)"))
 
 
-Rule = Callable[[str], "Token | None"]
+Rule = Callable[[str], Token | None]
 
 
 class ProfileRules:
@@ -419,7 +419,7 @@ def running_header_key(line: str) -> str | None:
 # The two profiles
 
 _VN_ORDINAL_WORDS = (
-    r"(?P<word>(?i:mười[ \t]+(?:một|mốt|hai|ba|bốn|tư|lăm|năm|sáu|bảy|tám|chín)"
+    r"(?P<word>(?i:mười\s+(?:một|mốt|hai|ba|bốn|tư|lăm|năm|sáu|bảy|tám|chín)"
     r"|nhất|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười))"
 )
 
@@ -432,30 +432,28 @@ VN_RULES = ProfileRules(
         _heading_rule(
             "part",
             ("Phần", "PHẦN"),
-            rf"(?:thứ|THỨ)[ \t]+{_VN_ORDINAL_WORDS}|{_ARABIC_OR_ROMAN}",
+            rf"(?:thứ|THỨ)\s+{_VN_ORDINAL_WORDS}|{_ARABIC_OR_ROMAN}",
         ),
         _heading_rule("chp", ("Chương", "CHƯƠNG"), _ARABIC_OR_ROMAN),
         _heading_rule("subsec", ("Tiểu mục", "TIỂU MỤC"), _ARABIC_OR_ROMAN),
         _heading_rule("sec", ("Mục", "MỤC"), _ARABIC_OR_ROMAN),
         _heading_rule("art", ("Điều", "ĐIỀU"), _NUM_ARABIC),
     ),
-    preamble_heading=KeywordPattern.of(
-        ("LỜI NÓI ĐẦU", "LỜI MỞ ĐẦU", "Lời nói đầu", "Lời mở đầu"), r"[ \t]*:?"
-    ),
-    preamble_openers=(KeywordPattern.of(("Căn cứ", "CĂN CỨ"), r"[ \t]"),),
+    preamble_heading=KeywordPattern.of(("LỜI NÓI ĐẦU", "LỜI MỞ ĐẦU", "Lời nói đầu", "Lời mở đầu"), r"\s*:?"),
+    preamble_openers=(KeywordPattern.of(("Căn cứ", "CĂN CỨ"), r"\s"),),
     enacting=(
         KeywordPattern.of(
             ("Quốc hội", "Chính phủ", "Ủy ban thường vụ Quốc hội", "Chủ tịch nước"),
-            r"[ \t]+ban hành\b",
+            r"\s+ban hành\b",
         ),
     ),
     signature=(
-        KeywordPattern.of(("Nơi nhận",), r"[ \t]*:"),
-        KeywordPattern.of(("TM.", "KT."), r"[ \t]"),
-        KeywordPattern.of(("CHỦ TỊCH", "THỦ TƯỚNG", "BỘ TRƯỞNG"), r"(?:[ \t]|\Z)"),
+        KeywordPattern.of(("Nơi nhận",), r"\s*:"),
+        KeywordPattern.of(("TM.", "KT."), r"\s"),
+        KeywordPattern.of(("CHỦ TỊCH", "THỦ TƯỚNG", "BỘ TRƯỞNG"), r"(?:\s|\Z)"),
         KeywordPattern.of(
             ("Hiến pháp", "Luật", "Bộ luật", "Pháp lệnh", "Nghị quyết", "Nghị định"),
-            r"[ \t]+này(?:[ \t]+đã)?[ \t]+được\b.*\bthông qua\b",
+            r"\s+này(?:\s+đã)?\s+được\b.*\bthông qua\b",
         ),
     ),
     amendment=None,
@@ -473,19 +471,19 @@ EN_RULES = ProfileRules(
         _heading_rule("art", ("Article", "ARTICLE"), _ARABIC_OR_ROMAN),
         _heading_rule("amd", ("Amendment", "AMENDMENT"), _ARABIC_OR_ROMAN),
     ),
-    preamble_heading=KeywordPattern.of(("PREAMBLE", "Preamble"), r"[ \t]*:?"),
+    preamble_heading=KeywordPattern.of(("PREAMBLE", "Preamble"), r"\s*:?"),
     preamble_openers=(
         KeywordPattern.of(("Having regard to", "HAVING REGARD TO", "Whereas", "WHEREAS"), r"\b"),
         KeywordPattern.of(("THE ",), r"[A-Z][A-Z ,'’-]*,\Z"),
     ),
-    enacting=(KeywordPattern.of(("HAS", "HAVE"), r"[ \t]+(?:ADOPTED|DECIDED)\b"),),
+    enacting=(KeywordPattern.of(("HAS", "HAVE"), r"\s+(?:ADOPTED|DECIDED)\b"),),
     signature=(
         KeywordPattern.of(
             ("Done at", "Done in", "DONE AT", "In witness whereof", "IN WITNESS WHEREOF"), r"\b"
         ),
     ),
     amendment=re.compile(
-        r"(?:(?P<roman>[IVXLCDM]{1,12})[ \t]+)?(?P<word>[A-Za-z]+(?:-[A-Za-z]+)?)[ \t]+"
+        r"(?:(?P<roman>[IVXLCDM]{1,12})\s+)?(?P<word>[A-Za-z]+(?:-[A-Za-z]+)?)\s+"
         r"(?P<noun>Amendment|AMENDMENT)"
     ),
 )
