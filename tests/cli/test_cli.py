@@ -136,3 +136,25 @@ def test_every_sqlstate_the_sql_raises_has_an_exception_type():
         raised |= set(re.findall(r"ERRCODE = '(IU\d{3})'", path.read_text(encoding="utf-8")))
     assert raised, "no IU codes found: the scan is broken"
     assert raised <= set(BY_SQLSTATE), raised - set(BY_SQLSTATE)
+
+
+CORPUS_DOCUMENTS = [("vn_hien_phap_2013.txt", "VN-HP-2013", "constitution"),
+                    ("gdpr.txt", "EU-GDPR", "regulation"),
+                    ("us_constitution.md", "US-CONST", "constitution")]
+
+
+@pytest.mark.parametrize(("name", "code", "publication_type"), CORPUS_DOCUMENTS)
+def test_every_corpus_document_is_cut_into_the_database_and_verified(run, name, code,
+                                                                     publication_type):
+    from tests.conftest import CORPUS
+
+    path = CORPUS / name
+    if not path.exists():
+        pytest.skip(f"corpus document {path} is absent (../shared/corpus is not beside the repo)")
+    plan = run("plan", str(path), "--doc-code", code, "--publication-type", publication_type)
+    assert plan["actions"] == {"create": len(plan["units"])}
+    done = run("cut", str(path), "--doc-code", code, "--actor", "alice",
+               "--publication-type", publication_type)
+    assert (done["created"], done["unchanged"]) == (len(plan["units"]), 0)
+    assert done["manifest_sha256"] == plan["manifest_sha256"]
+    assert run("verify", done["change_set_id"], "--actor", "victor")["verdict"] == "pass"

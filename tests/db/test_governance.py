@@ -387,3 +387,31 @@ def test_private_keys_are_created_0600_and_refused_when_readable(tmp_path):
     private.chmod(0o644)
     with pytest.raises(Exception, match="readable by others"):
         keys.load_or_create("Nguyễn Văn A", tmp_path)
+
+
+@pytest.mark.parametrize(("row_type", "table"), [
+    (governance.ChangeSet, "cut_change_set"),
+    (governance.SignatureRow, "dot_pair_signature"),
+])
+def test_python_row_shapes_match_the_live_columns(catalog, row_type, table):
+    """Seed lesson L5: what the harness reads is checked against the live table, not assumed.
+    (SignatureRow also carries the signer key's public_key and signer.)"""
+    import dataclasses
+
+    live = {r[0] for r in catalog.execute(
+        "SELECT attname FROM pg_attribute WHERE attrelid = %s::regclass AND attnum > 0"
+        " AND NOT attisdropped", (f"{G}.{table}",))}
+    extra = {"public_key", "key_signer"} if row_type is governance.SignatureRow else set()
+    assert {f.name for f in dataclasses.fields(row_type)} - extra <= live
+
+
+def test_verify_fails_naming_a_governance_row_deleted_behind_the_triggers(conn, signers):
+    cut(conn, signers["alice"], units=[("ICX-LAW", "Law of Iconia")])
+    cs = cut(conn, signers["alice"])
+    with conn.transaction():
+        conn.execute("SET LOCAL session_replication_role = replica")
+        conn.execute(f"DELETE FROM {G}.dot_pair_signature WHERE chain_pos = 1")
+    (_, verdict), checks = verify(conn, cs, signers["victor"])
+    assert verdict == "fail"
+    failed = {c.check: c.detail for c in checks if c.outcome == "fail"}
+    assert "dot_pair_signature #2: gap" in failed["record_chain_intact"]
