@@ -990,13 +990,7 @@ BEGIN
     IF TG_OP = 'UPDATE' THEN
         v_allowed := ARRAY['fn_gov_set_status'];
     END IF;
-    IF v_marker IS NOT NULL AND v_marker = ANY (v_allowed) AND EXISTS (
-        SELECT 1
-        FROM public.iu_gateway_ticket AS t
-        WHERE t.backend_pid = pg_catalog.pg_backend_pid()
-          AND t.xact_id = pg_catalog.pg_current_xact_id()
-          AND t.marker = v_marker
-    ) THEN
+    IF v_marker IS NOT NULL AND v_marker = ANY (v_allowed) AND public.fn_iu_gateway_ticket_held(v_marker) THEN
         RETURN NULL;
     END IF;
     PERFORM pg_catalog.nextval('public.iu_gateway_refusal_seq');
@@ -1659,6 +1653,31 @@ ALTER FUNCTION public.fn_iu_gateway_open(p_marker text) OWNER TO iu_owner;
 COMMENT ON FUNCTION public.fn_iu_gateway_open(p_marker text) IS 'Internal: opens a gateway ticket for a canonical writer and sets app.canonical_writer. Executable by iu_owner only.';
 
 --
+-- Name: fn_iu_gateway_ticket_held(text); Type: FUNCTION; Schema: public; Owner: iu_owner
+--
+
+CREATE FUNCTION public.fn_iu_gateway_ticket_held(p_marker text) RETURNS boolean
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+    SELECT EXISTS (
+        SELECT 1
+        FROM public.iu_gateway_ticket AS t
+        WHERE t.backend_pid = pg_catalog.pg_backend_pid()
+          AND t.xact_id = pg_catalog.pg_current_xact_id()
+          AND t.marker = p_marker
+    )
+$$;
+
+ALTER FUNCTION public.fn_iu_gateway_ticket_held(p_marker text) OWNER TO iu_owner;
+
+--
+-- Name: FUNCTION fn_iu_gateway_ticket_held(p_marker text); Type: COMMENT; Schema: public; Owner: iu_owner
+--
+
+COMMENT ON FUNCTION public.fn_iu_gateway_ticket_held(p_marker text) IS 'Internal: true when this backend''s current transaction holds an open gateway ticket for the marker.';
+
+--
 -- Name: fn_iu_gateway_write_guard(); Type: FUNCTION; Schema: public; Owner: iu_owner
 --
 
@@ -1704,37 +1723,20 @@ BEGIN
               AND TG_TABLE_NAME = ANY (e.tables)
               AND TG_OP = ANY (e.operations)
         ) THEN
-            INSERT INTO public.iu_gateway_event (
-                verdict, table_name, operation, marker, exemption_ticket, set_role,
-                application_name, client_addr, backend_pid, xact_id, statement
-            )
-            VALUES (
-                'exempted', TG_TABLE_NAME, TG_OP, v_marker, v_exemption,
-                pg_catalog.current_setting('role'),
-                pg_catalog.current_setting('application_name'),
-                pg_catalog.inet_client_addr(), pg_catalog.pg_backend_pid(),
-                pg_catalog.pg_current_xact_id(),
-                pg_catalog.left(pg_catalog.current_query(), 4000)
+            v_verdict := 'exempted';
+        ELSE
+            v_verdict := 'invalid_exemption';
+            v_reason := pg_catalog.format(
+                'exemption %L is not registered, revoked, expired, or does not cover %s on %s',
+                v_exemption, TG_OP, TG_TABLE_NAME
             );
-            RETURN NULL;
+            v_hint := 'a DBA registers a narrow exemption with fn_iu_gateway_exemption_grant (ticket, reason, expiry)';
         END IF;
-        v_verdict := 'invalid_exemption';
-        v_reason := pg_catalog.format(
-            'exemption %L is not registered, revoked, expired, or does not cover %s on %s',
-            v_exemption, TG_OP, TG_TABLE_NAME
-        );
-        v_hint := 'a DBA registers a narrow exemption with fn_iu_gateway_exemption_grant (ticket, reason, expiry)';
     ELSIF NOT v_marker = ANY (pg_catalog.string_to_array(coalesce(v_allowed, ''), ',')) THEN
         v_verdict := 'unknown_marker';
         v_reason := pg_catalog.format('marker %L is not an allowed canonical writer', v_marker);
         v_hint := 'see dot_config iu_create.gateway.allowed_marker_values';
-    ELSIF EXISTS (
-        SELECT 1
-        FROM public.iu_gateway_ticket AS t
-        WHERE t.backend_pid = pg_catalog.pg_backend_pid()
-          AND t.xact_id = pg_catalog.pg_current_xact_id()
-          AND t.marker = v_marker
-    ) THEN
+    ELSIF public.fn_iu_gateway_ticket_held(v_marker) THEN
         RETURN NULL;
     ELSE
         v_verdict := 'forged_marker';
@@ -1745,15 +1747,19 @@ BEGIN
         PERFORM pg_catalog.nextval('public.iu_gateway_forged_marker_seq');
     END IF;
 
-    IF v_mode = 'pilot' THEN
-        RAISE WARNING 'iu gateway (pilot mode) allowed % on %: %', TG_OP, TG_TABLE_NAME, v_reason
-            USING HINT = 'in enforced mode this write is refused with IU001; ' || v_hint;
+    IF v_verdict = 'exempted' OR v_mode = 'pilot' THEN
+        IF v_verdict <> 'exempted' THEN
+            RAISE WARNING 'iu gateway (pilot mode) allowed % on %: %', TG_OP, TG_TABLE_NAME, v_reason
+                USING HINT = 'in enforced mode this write is refused with IU001; ' || v_hint;
+            v_verdict := 'pilot_' || v_verdict;
+        END IF;
         INSERT INTO public.iu_gateway_event (
-            verdict, table_name, operation, marker, set_role,
+            verdict, table_name, operation, marker, exemption_ticket, set_role,
             application_name, client_addr, backend_pid, xact_id, statement
         )
         VALUES (
-            'pilot_' || v_verdict, TG_TABLE_NAME, TG_OP, v_marker,
+            v_verdict, TG_TABLE_NAME, TG_OP, v_marker,
+            CASE WHEN v_verdict = 'exempted' THEN v_exemption END,
             pg_catalog.current_setting('role'),
             pg_catalog.current_setting('application_name'),
             pg_catalog.inet_client_addr(), pg_catalog.pg_backend_pid(),
@@ -3435,6 +3441,12 @@ REVOKE ALL ON FUNCTION public.fn_iu_gateway_exemption_revoke(p_ticket text, p_ac
 --
 
 REVOKE ALL ON FUNCTION public.fn_iu_gateway_open(p_marker text) FROM PUBLIC;
+
+--
+-- Name: FUNCTION fn_iu_gateway_ticket_held(p_marker text); Type: ACL; Schema: public; Owner: iu_owner
+--
+
+REVOKE ALL ON FUNCTION public.fn_iu_gateway_ticket_held(p_marker text) FROM PUBLIC;
 
 --
 -- Name: FUNCTION fn_iu_gateway_write_guard(); Type: ACL; Schema: public; Owner: iu_owner

@@ -27,6 +27,7 @@ def upgrade() -> None:
         "functions/fn_iu_check_actor.sql",
         "functions/fn_iu_gateway_open.sql",
         "functions/fn_iu_gateway_close.sql",
+        "functions/fn_iu_gateway_ticket_held.sql",
         "functions/fn_iu_gateway_write_guard.sql",
         "functions/fn_iu_preflight.sql",
         "functions/fn_iu_classify_existing.sql",
@@ -54,6 +55,7 @@ def downgrade() -> None:
         DROP FUNCTION public.fn_iu_classify_existing(text[], text[]);
         DROP FUNCTION public.fn_iu_preflight(text[], text[], text[], text, integer[]);
         DROP FUNCTION public.fn_iu_gateway_write_guard();
+        DROP FUNCTION public.fn_iu_gateway_ticket_held(text);
         DROP FUNCTION public.fn_iu_gateway_close(bigint);
         DROP FUNCTION public.fn_iu_gateway_open(text);
         DROP FUNCTION public.fn_iu_check_actor(text);

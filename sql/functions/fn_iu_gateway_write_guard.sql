@@ -52,37 +52,20 @@ BEGIN
               AND TG_TABLE_NAME = ANY (e.tables)
               AND TG_OP = ANY (e.operations)
         ) THEN
-            INSERT INTO public.iu_gateway_event (
-                verdict, table_name, operation, marker, exemption_ticket, set_role,
-                application_name, client_addr, backend_pid, xact_id, statement
-            )
-            VALUES (
-                'exempted', TG_TABLE_NAME, TG_OP, v_marker, v_exemption,
-                pg_catalog.current_setting('role'),
-                pg_catalog.current_setting('application_name'),
-                pg_catalog.inet_client_addr(), pg_catalog.pg_backend_pid(),
-                pg_catalog.pg_current_xact_id(),
-                pg_catalog.left(pg_catalog.current_query(), 4000)
+            v_verdict := 'exempted';
+        ELSE
+            v_verdict := 'invalid_exemption';
+            v_reason := pg_catalog.format(
+                'exemption %L is not registered, revoked, expired, or does not cover %s on %s',
+                v_exemption, TG_OP, TG_TABLE_NAME
             );
-            RETURN NULL;
+            v_hint := 'a DBA registers a narrow exemption with fn_iu_gateway_exemption_grant (ticket, reason, expiry)';
         END IF;
-        v_verdict := 'invalid_exemption';
-        v_reason := pg_catalog.format(
-            'exemption %L is not registered, revoked, expired, or does not cover %s on %s',
-            v_exemption, TG_OP, TG_TABLE_NAME
-        );
-        v_hint := 'a DBA registers a narrow exemption with fn_iu_gateway_exemption_grant (ticket, reason, expiry)';
     ELSIF NOT v_marker = ANY (pg_catalog.string_to_array(coalesce(v_allowed, ''), ',')) THEN
         v_verdict := 'unknown_marker';
         v_reason := pg_catalog.format('marker %L is not an allowed canonical writer', v_marker);
         v_hint := 'see dot_config iu_create.gateway.allowed_marker_values';
-    ELSIF EXISTS (
-        SELECT 1
-        FROM public.iu_gateway_ticket AS t
-        WHERE t.backend_pid = pg_catalog.pg_backend_pid()
-          AND t.xact_id = pg_catalog.pg_current_xact_id()
-          AND t.marker = v_marker
-    ) THEN
+    ELSIF public.fn_iu_gateway_ticket_held(v_marker) THEN
         RETURN NULL;
     ELSE
         v_verdict := 'forged_marker';
@@ -93,15 +76,19 @@ BEGIN
         PERFORM pg_catalog.nextval('public.iu_gateway_forged_marker_seq');
     END IF;
 
-    IF v_mode = 'pilot' THEN
-        RAISE WARNING 'iu gateway (pilot mode) allowed % on %: %', TG_OP, TG_TABLE_NAME, v_reason
-            USING HINT = 'in enforced mode this write is refused with IU001; ' || v_hint;
+    IF v_verdict = 'exempted' OR v_mode = 'pilot' THEN
+        IF v_verdict <> 'exempted' THEN
+            RAISE WARNING 'iu gateway (pilot mode) allowed % on %: %', TG_OP, TG_TABLE_NAME, v_reason
+                USING HINT = 'in enforced mode this write is refused with IU001; ' || v_hint;
+            v_verdict := 'pilot_' || v_verdict;
+        END IF;
         INSERT INTO public.iu_gateway_event (
-            verdict, table_name, operation, marker, set_role,
+            verdict, table_name, operation, marker, exemption_ticket, set_role,
             application_name, client_addr, backend_pid, xact_id, statement
         )
         VALUES (
-            'pilot_' || v_verdict, TG_TABLE_NAME, TG_OP, v_marker,
+            v_verdict, TG_TABLE_NAME, TG_OP, v_marker,
+            CASE WHEN v_verdict = 'exempted' THEN v_exemption END,
             pg_catalog.current_setting('role'),
             pg_catalog.current_setting('application_name'),
             pg_catalog.inet_client_addr(), pg_catalog.pg_backend_pid(),

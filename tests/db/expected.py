@@ -14,6 +14,7 @@ FUNCTIONS: dict[str, tuple[bool, frozenset[str]]] = {
     "public.fn_iu_check_actor(text)": (False, frozenset()),
     "public.fn_iu_gateway_open(text)": (False, frozenset()),
     "public.fn_iu_gateway_close(bigint)": (False, frozenset()),
+    "public.fn_iu_gateway_ticket_held(text)": (False, frozenset()),
     "public.fn_iu_gateway_write_guard()": (True, frozenset()),
     "public.fn_iu_preflight(text[], text[], text[], text, integer[])": (
         True, frozenset({"cutter_exec", "cutter_verifier"})),

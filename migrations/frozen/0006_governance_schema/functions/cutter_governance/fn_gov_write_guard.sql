@@ -22,13 +22,7 @@ BEGIN
     IF TG_OP = 'UPDATE' THEN
         v_allowed := ARRAY['fn_gov_set_status'];
     END IF;
-    IF v_marker IS NOT NULL AND v_marker = ANY (v_allowed) AND EXISTS (
-        SELECT 1
-        FROM public.iu_gateway_ticket AS t
-        WHERE t.backend_pid = pg_catalog.pg_backend_pid()
-          AND t.xact_id = pg_catalog.pg_current_xact_id()
-          AND t.marker = v_marker
-    ) THEN
+    IF v_marker IS NOT NULL AND v_marker = ANY (v_allowed) AND public.fn_iu_gateway_ticket_held(v_marker) THEN
         RETURN NULL;
     END IF;
     PERFORM pg_catalog.nextval('public.iu_gateway_refusal_seq');
