@@ -6,9 +6,15 @@ The JSON is either what `CutManifest.to_json` wrote or a minimal hand-made one::
      "units": [{"canonical_address": "ICX-CONST/chp_1", "unit_kind": "chp",
                 "body": "Chương I. ...", "title": "..."}, ...]}
 
+Like a parse, the result always starts with the document root (address = the document
+code, kind ``doc``): the one the JSON lists, or, when it lists none, the root of a
+source without a title block (body = the document code, lines 0, no title).
+
 Nothing in it is trusted: addresses are checked against the grammar, parents must
-come before their children, hashes and the manifest digest are recomputed from the
-bodies, and a hash or digest the file does state must match what it recomputes.
+come before their children (a top-level unit's parent is the root), hashes and the
+manifest digest are recomputed from the bodies, and a hash or digest the file does
+state must match what it recomputes. Errors name a unit by its position in the
+JSON ``units`` list.
 """
 
 from __future__ import annotations
@@ -36,6 +42,8 @@ from .model import (
 )
 
 _SHA256 = re.compile(r"[0-9a-f]{64}")
+#: The unit kind of the document root, whose address is the bare document code.
+ROOT_KIND = "doc"
 
 
 def load_manifest_json(
@@ -59,10 +67,13 @@ def load_manifest_json(
         raise CutterInputError("a cut manifest needs a non-empty 'units' list")
     code = _doc_code(data, doc_code, raw_units)
     units: list[Unit] = []
-    seen: dict[str, int] = {}
-    for ordinal, item in enumerate(raw_units, start=1):
-        unit = _unit(item, ordinal, code, seen)
-        seen[unit.canonical_address] = ordinal
+    seen: dict[str, int] = {}  # address -> position in the JSON list
+    if not any(isinstance(item, Mapping) and item.get("canonical_address") == code for item in raw_units):
+        units.append(_synthetic_root(code))
+        seen[code] = 0
+    for position, item in enumerate(raw_units, start=1):
+        unit = _unit(item, position, len(units) + 1, code, seen)
+        seen[unit.canonical_address] = position
         units.append(unit)
     digest = manifest_digest(units)
     stated = data.get("manifest_sha256")
@@ -95,26 +106,49 @@ def _doc_code(data: Mapping[str, Any], doc_code: str | None, raw_units: list[Any
     return code
 
 
-def _unit(item: Any, ordinal: int, code: str, seen: dict[str, int]) -> Unit:
-    where = f"unit {ordinal}"
+def _synthetic_root(code: str) -> Unit:
+    """The root of a document whose manifest lists none: what a parse gives a source
+    without a title block (body = the document code, from no source line)."""
+    return Unit(
+        canonical_address=code,
+        unit_kind=ROOT_KIND,
+        number="",
+        label=code,
+        title=None,
+        body=code,
+        content_hash=content_hash(code),
+        parent_address=None,
+        ordinal=1,
+        line_start=0,
+        line_end=0,
+    )
+
+
+def _unit(item: Any, position: int, ordinal: int, code: str, seen: dict[str, int]) -> Unit:
+    """The unit listed at `position` (1-based) of the JSON list, `ordinal` in the manifest."""
+    where = f"unit {position}"
     if not isinstance(item, Mapping):
         raise CutterInputError(f"{where}: must be a JSON object")
     address = item.get("canonical_address")
     if not isinstance(address, str) or ADDRESS_RE.fullmatch(address) is None:
         raise CutterInputError(f"{where}: canonical_address {address!r} is not a valid address")
-    where = f"unit {ordinal} ({address})"
-    if not address.startswith(code + "/"):
+    where = f"unit {position} ({address})"
+    if address == code:
+        kind, number, parent = ROOT_KIND, "", None
+    elif address.startswith(code + "/"):
+        segment = SEGMENT_RE.fullmatch(address.rsplit("/", 1)[1])
+        assert segment is not None  # guaranteed by ADDRESS_RE
+        kind, number, parent = segment["kind"], segment["number"], parent_of(address)
+        if kind == ROOT_KIND:
+            raise CutterInputError(f"{where}: unit kind {ROOT_KIND!r} is the document root's alone")
+    else:
         raise CutterInputError(f"{where}: address is not a unit of document {code}")
-    segment = SEGMENT_RE.fullmatch(address.rsplit("/", 1)[1])
-    assert segment is not None  # guaranteed by ADDRESS_RE
-    kind, number = segment["kind"], segment["number"]
     if item.get("unit_kind", kind) != kind:
         raise CutterInputError(
             f"{where}: unit_kind {item.get('unit_kind')!r} disagrees with the address ({kind})"
         )
     if address in seen:
         raise CutterInputError(f"{where}: repeats the address of unit {seen[address]}")
-    parent = parent_of(address)
     if parent is not None and parent not in seen:
         raise CutterInputError(f"{where}: parent {parent} is not listed before it")
     body = item.get("body")
@@ -138,7 +172,7 @@ def _unit(item: Any, ordinal: int, code: str, seen: dict[str, int]) -> Unit:
         canonical_address=address,
         unit_kind=kind,
         number=number,
-        label=item["label"] if isinstance(item.get("label"), str) else number,
+        label=item["label"] if isinstance(item.get("label"), str) else (number or code),
         title=title,
         body=body,
         content_hash=digest,

@@ -784,7 +784,8 @@ class _Cutter:
         body = "\n".join(
             self.lines[j] for j in range(first, last + 1) if j not in self.explicit
         )
-        title = " ".join(self.lines[j].strip().lstrip("#").strip() for j in title_lines)
+        pieces = (self.lines[j].strip().lstrip("#").strip() for j in title_lines)
+        title = " ".join(piece for piece in pieces if piece)
         return Unit(self.doc_code, "doc", "", self.doc_code, title or None, body,
                     hashlib.sha256(body.encode("utf-8")).hexdigest(), None, 1, first + 1, last + 1)
 
