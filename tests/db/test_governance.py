@@ -415,3 +415,15 @@ def test_verify_fails_naming_a_governance_row_deleted_behind_the_triggers(conn, 
     assert verdict == "fail"
     failed = {c.check: c.detail for c in checks if c.outcome == "fail"}
     assert "dot_pair_signature #2: gap" in failed["record_chain_intact"]
+
+
+def test_a_child_moved_before_its_parent_fails_verify_naming_it(conn, signers):
+    cs = cut(conn, signers["alice"])
+    with conn.transaction():
+        conn.execute("SET LOCAL session_replication_role = replica")
+        conn.execute("UPDATE information_unit SET doc_order = 0"
+                     " WHERE canonical_address = 'ICX-CONST/chp_1/art_2'")
+    (_, verdict), checks = verify(conn, cs, signers["victor"])
+    failed = {c.check: c.detail for c in checks if c.outcome == "fail"}
+    assert verdict == "fail"
+    assert "ICX-CONST/chp_1/art_2: parent_precedes_child" in failed["parents_and_order"]

@@ -58,11 +58,15 @@ BEGIN
         CASE WHEN v_count = 0 THEN 'every unit holds the content recorded in the manifest'
              ELSE pg_catalog.format('%s changed: %s', v_count, pg_catalog.left(v_text, 2000)) END;
 
+    -- One probe over the document's whole subtree, kept to the manifest's units: set-based,
+    -- not one probe per unit.
     SELECT count(*), pg_catalog.string_agg(v.canonical_address || ': ' || v.invariant, ', ')
     INTO v_count, v_text
-    FROM cutter_governance.manifest_entry AS m
-    CROSS JOIN LATERAL public.fn_iu_verify_invariants(m.canonical_address) AS v
-    WHERE m.envelope_id = v_env.id;
+    FROM public.fn_iu_verify_invariants(v_cs.doc_code, true) AS v
+    WHERE EXISTS (
+        SELECT 1 FROM cutter_governance.manifest_entry AS m
+        WHERE m.envelope_id = v_env.id AND m.canonical_address = v.canonical_address
+    );
     RETURN QUERY SELECT 'parents_and_order'::text, CASE WHEN v_count = 0 THEN 'pass' ELSE 'fail' END,
         CASE WHEN v_count = 0 THEN 'invariants hold for every unit (parents, order, versions, lifecycle)'
              ELSE pg_catalog.format('%s violations: %s', v_count, pg_catalog.left(v_text, 2000)) END;
