@@ -57,7 +57,9 @@ def lane(conn: psycopg.Connection, role: str) -> Iterator[psycopg.Connection]:
     try:
         yield conn
     finally:
-        if conn.info.transaction_status == psycopg.pq.TransactionStatus.IDLE:
+        # Inside a failed transaction the rollback undoes the SET ROLE itself; anywhere else
+        # the role is reset now, so the next lane starts from the login.
+        if conn.info.transaction_status != psycopg.pq.TransactionStatus.INERROR:
             conn.execute("RESET ROLE")
 
 
