@@ -284,3 +284,12 @@ def test_verifier_and_reader_cannot_create(conn):
     for role in ("cutter_verifier", "cutter_reviewer", "iu_reader"):
         with as_role(conn, role), pytest.raises(psycopg.errors.InsufficientPrivilege):
             conn.execute("SELECT fn_iu_create(p_canonical_address => 'X', p_body => 'x', p_actor => 'a')")
+
+
+def test_a_missing_policy_key_is_iu008_and_nothing_is_written(conn):
+    with as_role(conn, "iu_owner"):
+        conn.execute("DELETE FROM dot_config WHERE key = 'iu_create.gateway.max_units_per_call'")
+    with raises_sqlstate("IU008") as info:
+        create_units(conn, SAMPLE)
+    assert "iu_create.gateway.max_units_per_call" in info.value.diag.message_primary
+    assert counts(conn) == (0, 0)
