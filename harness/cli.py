@@ -20,7 +20,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.tree import Tree
 
-from harness import gateway, governance, keys
+from harness import gateway, governance, keys, lifecycle
 from harness.cutter import CutManifest, CutterInputError, load_manifest_json, parse_document
 from harness.db import connect, ensure_default_database, lane, translated_errors
 from harness.errors import EXIT_ERROR, EXIT_VERIFY, CutterError, UnitNotFound
@@ -272,20 +272,31 @@ def verify_cmd(change_set_id: str, actor: str, as_json: bool) -> dict[str, Any]:
 @click.option("--rationale", help="Why (recorded and signed with the decision).")
 @click.option("--expires-in-days", type=click.IntRange(1, 3650),
               help="The decision lapses after this many days.")
+@click.option("--unit", "units", multiple=True,
+              help="With --subject retire: a unit to retire (repeat it); the tool binds the decision "
+                   "to exactly these units and their current content.")
 @command
 def review_cmd(change_set_id: str | None, manifest_sha256: str | None, decision: str, actor: str,
                subject: str, rationale: str | None, expires_in_days: int | None,
-               as_json: bool) -> dict[str, Any]:
+               units: tuple[str, ...], as_json: bool) -> dict[str, Any]:
     """Record a signed review decision for a change set, or for an exact manifest digest
-    before the cut (so approval binds to content, not to a promise)."""
-    if bool(change_set_id) == bool(manifest_sha256):
-        raise click.UsageError("give either CHANGE_SET_ID or --manifest-sha256, not both")
+    before the cut (so approval binds to content, not to a promise), or, to retire units,
+    for exactly those units (--unit)."""
+    if sum(map(bool, (change_set_id, manifest_sha256, units))) != 1:
+        raise click.UsageError("give exactly one of CHANGE_SET_ID, --manifest-sha256 or --unit")
+    if units and subject != "retire":
+        raise click.UsageError("--unit binds a retirement decision: use it with --subject retire")
     if change_set_id:
         _require_uuid(change_set_id)
     url = ensure_default_database()
     signer = keys.load_or_create(actor)
     with connect(url) as conn, translated_errors():
         with lane(conn, "cutter_reviewer"):
+            if units:
+                manifest_sha256 = lifecycle.units_digest(conn, units)
+                if manifest_sha256 is None:
+                    raise CutterError("none of these units is enacted: nothing to approve for retirement",
+                                      hint="drafts are withdrawn with iu-cutter retire, without a decision")
             if change_set_id:
                 cs = governance.change_set(conn, change_set_id)
                 if cs is None:
@@ -309,6 +320,7 @@ def review_cmd(change_set_id: str | None, manifest_sha256: str | None, decision:
         "subject": subject,
         "change_set_id": change_set_id,
         "manifest_sha256": manifest_sha256,
+        "units": list(units),
         "expires_at": expires_at.isoformat() if expires_at else None,
     }
     if not as_json:
@@ -317,11 +329,244 @@ def review_cmd(change_set_id: str | None, manifest_sha256: str | None, decision:
     return result
 
 
-def _require_uuid(value: str) -> None:
+@main.command("enact")
+@click.argument("change_set_id")
+@click.option("--review-decision", "review_decision_id", required=True,
+              help="The approved 'enact' decision (iu-cutter review), by someone else.")
+@click.option("--actor", required=True, help="Who enacts (not the reviewer).")
+@click.option("--reason", help="Recorded in the lifecycle log (default: names the decision).")
+@command
+def enact_cmd(change_set_id: str, review_decision_id: str, actor: str, reason: str | None,
+              as_json: bool) -> dict[str, Any]:
+    """Enact the units of a verified change set (draft -> enacted) under an approved review
+    decision, all or nothing (fn_iu_enact_batch). Units already enacted are left alone."""
+    _require_uuid(change_set_id)
+    _require_uuid(review_decision_id, "review decision id")
+    url = ensure_default_database()
+    with connect(url) as conn, translated_errors():
+        with lane(conn, "cutter_exec"):
+            entries = _manifest_of(conn, change_set_id)
+        addresses = [a for a, action in entries if action != "revised"]
+        revised = [a for a, action in entries if action == "revised"]
+        rows: list[lifecycle.EnactRow] = []
+        if addresses:
+            with conn.transaction(), lane(conn, "cutter_exec"):
+                rows = lifecycle.enact(conn, addresses, actor, review_decision_id, reason)
+        with lane(conn, "cutter_exec"):
+            status = governance.change_set(conn, change_set_id).status
+    enacted = [r.canonical_address for r in rows if r.action == "enacted"]
+    result = {
+        "change_set_id": change_set_id,
+        "review_decision_id": review_decision_id,
+        "enacted": len(enacted),
+        "already_enacted": len(rows) - len(enacted),
+        "pending_revisions": len(revised),
+        "change_set_status": status,
+        "units": [{"canonical_address": r.canonical_address, "action": r.action} for r in rows],
+    }
+    if not as_json:
+        out.print(f"{len(enacted)} enacted, {result['already_enacted']} already enacted; "
+                  f"change set {change_set_id} is {status}", highlight=False)
+        if revised:
+            out.print(f"{len(revised)} revised unit(s) wait for iu-cutter supersede", highlight=False)
+    return result
+
+
+@main.command("revise")
+@with_source_options
+@click.option("--actor", required=True, help="Who drafts the revision (the executor; signs the manifest).")
+@command
+def revise_cmd(source: Path, doc_code: str, profile: str, granularity: str,
+               publication_type: str | None, actor: str, as_json: bool) -> dict[str, Any]:
+    """Record a new version of a document whose units are enacted: changed enacted units get a
+    new draft version (fn_iu_revise), new units are created, all in one governed change set.
+    Enacted content itself never changes; iu-cutter supersede enacts the revision."""
+    manifest = _load(source, doc_code, profile, granularity)
+    url = ensure_default_database()
+    with connect(url) as conn, translated_errors():
+        outcome = governed_revision(conn, manifest, actor, publication_type)
+    if not as_json:
+        out.print(f"{doc_code}: {outcome['revised']} revised, {outcome['created']} created, "
+                  f"{outcome['unchanged']} unchanged" + (" (nothing new)" if outcome["reused"] else ""),
+                  highlight=False)
+        out.print(f"change set {outcome['change_set_id']}  manifest_sha256 {manifest.manifest_sha256}",
+                  highlight=False)
+    return outcome
+
+
+def governed_revision(conn, manifest: CutManifest, actor: str,
+                      publication_type: str | None) -> dict[str, Any]:
+    addresses = [u.canonical_address for u in manifest.units]
+    hashes = [u.content_hash for u in manifest.units]
+    with lane(conn, "cutter_exec"):
+        standing = lifecycle.standing(conn, addresses)
+        existing = governance.live_change_set_for(conn, manifest.doc_code, manifest.manifest_sha256)
+    nothing_new = all(standing.get(a, (None, None))[1] == h
+                      for a, h in zip(addresses, hashes, strict=True))
+    if existing and nothing_new:
+        return _revision_result(manifest, existing.id, created=0, revised=0, reused=True)
+    retired = [a for a in addresses if standing.get(a, ("",))[0] == "retired"]
+    if retired:
+        raise CutterError(f"unit {retired[0]} is retired and cannot be revised",
+                          hint="cut the new text under a new address")
+    enacted = {a for a in addresses if standing.get(a, ("",))[0] == "enacted"}
+    to_create = [u for u in _unit_inputs(manifest) if u.canonical_address not in enacted]
+    to_revise = [u for u in manifest.units if u.canonical_address in enacted]
+    if not to_revise:
+        raise CutterError(f"no unit of {manifest.doc_code} is enacted: nothing to revise",
+                          hint="cut drafts with iu-cutter cut; edit a draft in place")
+    signer = keys.load_or_create(actor)
+    with conn.transaction(), lane(conn, "cutter_exec"):
+        governance.register_key(conn, signer)
+        change_set_id = governance.open_change_set(
+            conn, doc_code=manifest.doc_code, source_sha256=manifest.source_sha256,
+            manifest_sha256=manifest.manifest_sha256, unit_count=len(addresses), actor=actor,
+            profile=manifest.profile, granularity=manifest.granularity,
+            publication_type=publication_type,
+        )
+        created = gateway.create(conn, to_create, actor, publication_type, change_set_id) if to_create else []
+        revised = lifecycle.revise(conn, [u.canonical_address for u in to_revise],
+                                   [u.body for u in to_revise], actor, change_set_id)
+        governance.record_manifest(conn, change_set_id, addresses, hashes, actor)
+        governance.sign_executor(conn, change_set_id, signer, manifest.manifest_sha256)
+    with lane(conn, "cutter_exec"):
+        check = lifecycle.standing(conn, addresses)
+    wrong = [a for a, h in zip(addresses, hashes, strict=True) if check.get(a, (None, None))[1] != h]
+    if wrong:
+        raise CutterError(f"read-back after commit failed: {len(wrong)} unit(s) not stored as revised "
+                          f"{wrong[:5]}", hint="run iu-cutter verify on the change set")
+    return _revision_result(
+        manifest, change_set_id, created=sum(r.action == "created" for r in created),
+        revised=sum(r.action == "revised" for r in revised), reused=False)
+
+
+def _revision_result(manifest: CutManifest, change_set_id, *, created: int, revised: int,
+                     reused: bool) -> dict[str, Any]:
+    return {
+        "change_set_id": str(change_set_id),
+        "doc_code": manifest.doc_code,
+        "manifest_sha256": manifest.manifest_sha256,
+        "revised": revised,
+        "created": created,
+        "unchanged": len(manifest.units) - created - revised,
+        "reused": reused,
+    }
+
+
+@main.command("supersede")
+@click.argument("change_set_id")
+@click.option("--review-decision", "review_decision_id", required=True,
+              help="The approved 'supersede' decision on the revision's change set.")
+@click.option("--actor", required=True, help="Who supersedes (not the reviewer).")
+@click.option("--reason", help="Recorded in the lifecycle log.")
+@command
+def supersede_cmd(change_set_id: str, review_decision_id: str, actor: str, reason: str | None,
+                  as_json: bool) -> dict[str, Any]:
+    """Enact the revised units of a revision change set: each enacted version becomes
+    superseded and its revision enacted at the same instant (fn_iu_supersede_batch)."""
+    _require_uuid(change_set_id)
+    _require_uuid(review_decision_id, "review decision id")
+    url = ensure_default_database()
+    with connect(url) as conn, translated_errors():
+        with lane(conn, "cutter_exec"):
+            entries = _manifest_of(conn, change_set_id)
+        revised = [a for a, action in entries if action == "revised"]
+        if not revised:
+            raise CutterError(f"change set {change_set_id} revises no enacted unit",
+                              hint="enact a cut's drafts with iu-cutter enact")
+        with conn.transaction(), lane(conn, "cutter_exec"):
+            rows = lifecycle.supersede(conn, revised, actor, review_decision_id, reason)
+        with lane(conn, "cutter_exec"):
+            status = governance.change_set(conn, change_set_id).status
+    done = [r for r in rows if r.action == "superseded"]
+    result = {
+        "change_set_id": change_set_id,
+        "review_decision_id": review_decision_id,
+        "superseded": len(done),
+        "already_superseded": len(rows) - len(done),
+        "change_set_status": status,
+        "units": [{"canonical_address": r.canonical_address, "action": r.action,
+                   "version_id": str(r.version_id),
+                   "superseded_version_id": str(r.superseded_version_id) if r.superseded_version_id else None}
+                  for r in rows],
+    }
+    if not as_json:
+        out.print(f"{len(done)} superseded, {result['already_superseded']} already superseded; "
+                  f"change set {change_set_id} is {status}", highlight=False)
+    return result
+
+
+@main.command("retire")
+@click.argument("addresses", nargs=-1, required=True)
+@click.option("--actor", required=True, help="Who retires (not the reviewer).")
+@click.option("--reason", required=True, help="Why (recorded in the lifecycle log).")
+@click.option("--review-decision", "review_decision_id",
+              help="The approved 'retire' decision for exactly these units (not needed to withdraw drafts).")
+@command
+def retire_cmd(addresses: tuple[str, ...], actor: str, reason: str, review_decision_id: str | None,
+               as_json: bool) -> dict[str, Any]:
+    """Retire enacted units under an approved decision for exactly them, or withdraw drafts
+    (fn_iu_retire_batch). A unit goes with or after its children."""
+    if review_decision_id:
+        _require_uuid(review_decision_id, "review decision id")
+    url = ensure_default_database()
+    with connect(url) as conn, translated_errors(), conn.transaction(), lane(conn, "cutter_exec"):
+        rows = lifecycle.retire(conn, list(addresses), actor, review_decision_id, reason)
+    counts = Counter(r.action for r in rows)
+    result = {
+        "retired": counts.get("retired", 0),
+        "withdrawn": counts.get("withdrawn", 0),
+        "already_retired": counts.get("already_retired", 0),
+        "units": [{"canonical_address": r.canonical_address, "action": r.action} for r in rows],
+    }
+    if not as_json:
+        out.print(f"{result['retired']} retired, {result['withdrawn']} withdrawn, "
+                  f"{result['already_retired']} already retired", highlight=False)
+    return result
+
+
+@main.command("in-force")
+@click.argument("doc_code")
+@click.option("--at", "at", type=click.DateTime(formats=["%Y-%m-%d", "%Y-%m-%dT%H:%M:%S",
+                                                        "%Y-%m-%d %H:%M:%S"]),
+              help="Point in time (default: now; local time of the database session).")
+@command
+def in_force_cmd(doc_code: str, at, as_json: bool) -> dict[str, Any]:
+    """The document as in force at a point in time (fn_iu_document_at), in document order."""
+    url = ensure_default_database()
+    with connect(url) as conn, translated_errors(), lane(conn, "iu_reader"):
+        rows = lifecycle.document_at(conn, doc_code, at)
+    result = {
+        "doc_code": doc_code,
+        "at": at.isoformat() if at else None,
+        "units": [{"canonical_address": r.canonical_address, "unit_kind": r.unit_kind,
+                   "version_no": r.version_no, "content_hash": r.content_hash, "body": r.body,
+                   "in_force_from": r.in_force_from.isoformat(),
+                   "in_force_until": r.in_force_until.isoformat() if r.in_force_until else None}
+                  for r in rows],
+    }
+    if not as_json:
+        table = Table(title=f"{doc_code} in force at {at or 'now'}")
+        for column in ("address", "version", "in force from", "text"):
+            table.add_column(column)
+        for r in rows:
+            table.add_row(r.canonical_address, str(r.version_no),
+                          r.in_force_from.isoformat(timespec="seconds"), r.body[:60].replace("\n", " "))
+        out.print(table)
+    return result
+
+
+def _manifest_of(conn, change_set_id: str) -> list[tuple[str, str]]:
+    if governance.change_set(conn, change_set_id) is None:
+        raise UnitNotFound(f"change set {change_set_id} does not exist")
+    return lifecycle.manifest_units(conn, change_set_id)
+
+
+def _require_uuid(value: str, what: str = "change set id") -> None:
     try:
         uuid.UUID(value)
     except ValueError as exc:
-        raise click.UsageError(f"{value!r} is not a change set id (a UUID)") from exc
+        raise click.UsageError(f"{value!r} is not a {what} (a UUID)") from exc
 
 
 def _print_plan(manifest: CutManifest, units: list[dict], result: dict) -> None:

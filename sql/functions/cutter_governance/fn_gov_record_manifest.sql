@@ -1,7 +1,7 @@
 -- Records a change set's manifest after its units were created in the same transaction. The
 -- database recomputes the digest from the entries and compares it with the change set's, checks
--- that every address holds exactly that content now, and derives from the units themselves
--- which ones this cut created.
+-- that every address holds exactly that content now (a unit's pending revision, if it has
+-- one), and derives from the units themselves which ones this cut created or revised.
 CREATE FUNCTION cutter_governance.fn_gov_record_manifest(
     p_change_set_id uuid,
     p_canonical_addresses text[],
@@ -46,11 +46,13 @@ BEGIN
             USING ERRCODE = 'IU013';
     END IF;
 
-    SELECT t.ord, t.addr, t.hash, uv.content_hash AS stored INTO v_mismatch
+    SELECT t.ord, t.addr, t.hash, coalesce(pend.content_hash, uv.content_hash) AS stored INTO v_mismatch
     FROM unnest(p_canonical_addresses, p_content_hashes) WITH ORDINALITY AS t (addr, hash, ord)
     LEFT JOIN public.information_unit AS iu ON iu.canonical_address = t.addr
     LEFT JOIN public.unit_version AS uv ON uv.id = iu.current_version_id
-    WHERE uv.content_hash IS DISTINCT FROM t.hash
+    LEFT JOIN public.unit_version AS pend
+        ON pend.iu_id = iu.id AND pend.lifecycle_status = 'draft' AND pend.id <> iu.current_version_id
+    WHERE coalesce(pend.content_hash, uv.content_hash) IS DISTINCT FROM t.hash
        OR pg_catalog.split_part(t.addr, '/', 1) <> v_cs.doc_code
     ORDER BY t.ord
     LIMIT 1;
@@ -62,9 +64,12 @@ BEGIN
     END IF;
 
     v_ticket := public.fn_iu_gateway_open('fn_gov_record_manifest');
-    SELECT count(*) FILTER (WHERE iu.created_change_set_id = p_change_set_id) INTO v_created
+    SELECT count(*) FILTER (WHERE iu.created_change_set_id = p_change_set_id OR pend.change_set_id = p_change_set_id)
+    INTO v_created
     FROM unnest(p_canonical_addresses) AS t (addr)
-    JOIN public.information_unit AS iu ON iu.canonical_address = t.addr;
+    JOIN public.information_unit AS iu ON iu.canonical_address = t.addr
+    LEFT JOIN public.unit_version AS pend
+        ON pend.iu_id = iu.id AND pend.lifecycle_status = 'draft' AND pend.id <> iu.current_version_id;
     INSERT INTO cutter_governance.manifest_envelope (
         id, change_set_id, manifest_sha256, unit_count, created_count, unchanged_count, recorded_by
     )
@@ -72,9 +77,15 @@ BEGIN
             v_cs.unit_count - v_created::integer, p_actor);
     INSERT INTO cutter_governance.manifest_entry (envelope_id, ordinal, canonical_address, content_hash, action)
     SELECT v_envelope, t.ord::integer, t.addr, t.hash,
-        CASE WHEN iu.created_change_set_id = p_change_set_id THEN 'created' ELSE 'unchanged' END
+        CASE
+            WHEN iu.created_change_set_id = p_change_set_id THEN 'created'
+            WHEN pend.change_set_id = p_change_set_id THEN 'revised'
+            ELSE 'unchanged'
+        END
     FROM unnest(p_canonical_addresses, p_content_hashes) WITH ORDINALITY AS t (addr, hash, ord)
-    JOIN public.information_unit AS iu ON iu.canonical_address = t.addr;
+    JOIN public.information_unit AS iu ON iu.canonical_address = t.addr
+    LEFT JOIN public.unit_version AS pend
+        ON pend.iu_id = iu.id AND pend.lifecycle_status = 'draft' AND pend.id <> iu.current_version_id;
     PERFORM public.fn_iu_gateway_close(v_ticket);
     RETURN v_envelope;
 END

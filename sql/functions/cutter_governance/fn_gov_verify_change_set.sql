@@ -48,12 +48,14 @@ BEGIN
 
     SELECT count(*), pg_catalog.string_agg(
         pg_catalog.format('%s (manifest %s, stored %s)', m.canonical_address, pg_catalog.left(m.content_hash, 12),
-            pg_catalog.left(uv.content_hash, 12)), ', ' ORDER BY m.ordinal)
+            pg_catalog.left(coalesce(pend.content_hash, uv.content_hash), 12)), ', ' ORDER BY m.ordinal)
     INTO v_count, v_text
     FROM cutter_governance.manifest_entry AS m
     JOIN public.information_unit AS iu ON iu.canonical_address = m.canonical_address
     JOIN public.unit_version AS uv ON uv.id = iu.current_version_id
-    WHERE m.envelope_id = v_env.id AND uv.content_hash <> m.content_hash;
+    LEFT JOIN public.unit_version AS pend
+        ON pend.iu_id = iu.id AND pend.lifecycle_status = 'draft' AND pend.id <> iu.current_version_id
+    WHERE m.envelope_id = v_env.id AND coalesce(pend.content_hash, uv.content_hash) <> m.content_hash;
     RETURN QUERY SELECT 'content_hashes_match'::text, CASE WHEN v_count = 0 THEN 'pass' ELSE 'fail' END,
         CASE WHEN v_count = 0 THEN 'every unit holds the content recorded in the manifest'
              ELSE pg_catalog.format('%s changed: %s', v_count, pg_catalog.left(v_text, 2000)) END;
@@ -74,12 +76,19 @@ BEGIN
     SELECT count(*) INTO v_count
     FROM cutter_governance.manifest_entry AS m
     JOIN public.information_unit AS iu ON iu.canonical_address = m.canonical_address
+    JOIN public.unit_version AS uv ON uv.id = iu.current_version_id
+    LEFT JOIN public.unit_version AS pend
+        ON pend.iu_id = iu.id AND pend.lifecycle_status = 'draft' AND pend.id <> iu.current_version_id
     WHERE m.envelope_id = v_env.id
-      AND (m.action = 'created') IS DISTINCT FROM (iu.created_change_set_id IS NOT DISTINCT FROM p_change_set_id);
+      AND m.action <> CASE
+          WHEN iu.created_change_set_id IS NOT DISTINCT FROM p_change_set_id THEN 'created'
+          WHEN coalesce(pend.change_set_id, uv.change_set_id) IS NOT DISTINCT FROM p_change_set_id THEN 'revised'
+          ELSE 'unchanged'
+      END;
     RETURN QUERY SELECT 'counts_match'::text,
         CASE WHEN v_count = 0 AND v_env.created_count + v_env.unchanged_count = v_cs.unit_count
              THEN 'pass' ELSE 'fail' END,
-        pg_catalog.format('%s created, %s unchanged; %s entries disagree with the units about who created them',
+        pg_catalog.format('%s created or revised, %s unchanged; %s entries disagree with the units about who created them',
             v_env.created_count, v_env.unchanged_count, v_count);
 
     SELECT count(*) INTO v_count
@@ -97,6 +106,12 @@ BEGIN
         FROM (VALUES
             ('public.information_unit', 'trg_aa_iu_gateway_write_guard'),
             ('public.unit_version', 'trg_aa_uv_gateway_write_guard'),
+            ('public.information_unit', 'trg_iu_allowed_transition'),
+            ('public.information_unit', 'trg_iu_enacted_immut'),
+            ('public.unit_version', 'trg_uv_allowed_transition'),
+            ('public.unit_version', 'trg_uv_enacted_immut'),
+            ('public.iu_lifecycle_log', 'trg_aa_iu_lifecycle_log_guard'),
+            ('public.iu_lifecycle_log_seal', 'trg_aa_iu_lifecycle_log_seal_guard'),
             ('cutter_governance.cut_change_set', 'trg_aa_cut_change_set_guard'),
             ('cutter_governance.manifest_envelope', 'trg_aa_manifest_envelope_guard'),
             ('cutter_governance.manifest_entry', 'trg_aa_manifest_entry_guard'),
@@ -116,7 +131,11 @@ BEGIN
         UNION ALL
         SELECT pg_catalog.format('function %s is not SECURITY DEFINER with a pinned search_path', p.oid::regprocedure)
         FROM pg_catalog.pg_proc AS p
-        WHERE p.proname IN ('fn_iu_create', 'fn_iu_apply_edit_draft', 'fn_iu_gateway_write_guard')
+        WHERE p.proname IN (
+            'fn_iu_create', 'fn_iu_apply_edit_draft', 'fn_iu_gateway_write_guard', 'fn_iu_enact',
+            'fn_iu_enact_batch', 'fn_iu_revise', 'fn_iu_supersede', 'fn_iu_supersede_batch', 'fn_iu_retire',
+            'fn_iu_retire_batch', 'fn_iu_lifecycle_log_guard'
+        )
           AND p.pronamespace = 'public'::regnamespace
           AND NOT (p.prosecdef AND EXISTS (
               SELECT 1 FROM pg_catalog.unnest(p.proconfig) AS cfg (s)
@@ -131,6 +150,12 @@ BEGIN
     WHERE k.problem <> 'head';
     RETURN QUERY SELECT 'record_chain_intact'::text, CASE WHEN v_text IS NULL THEN 'pass' ELSE 'fail' END,
         coalesce(v_text, 'every governance chain re-hashes and links without a gap');
+
+    SELECT pg_catalog.string_agg(pg_catalog.format('seal #%s: %s', coalesce(k.chain_pos::text, '?'), k.problem), '; ')
+    INTO v_text
+    FROM public.fn_iu_lifecycle_log_check() AS k;
+    RETURN QUERY SELECT 'lifecycle_log_intact'::text, CASE WHEN v_text IS NULL THEN 'pass' ELSE 'fail' END,
+        coalesce(v_text, 'every lifecycle log row re-hashes and every seal links without a gap');
 END
 $fn$;
 
@@ -138,4 +163,4 @@ ALTER FUNCTION cutter_governance.fn_gov_verify_change_set(uuid) OWNER TO iu_owne
 REVOKE ALL ON FUNCTION cutter_governance.fn_gov_verify_change_set(uuid) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION cutter_governance.fn_gov_verify_change_set(uuid) TO cutter_verifier, cutter_exec, iu_reader;
 COMMENT ON FUNCTION cutter_governance.fn_gov_verify_change_set(uuid) IS
-'Structural VERIFY of a change set, one row per check: manifest, digest, units, hashes, invariants, counts, executor signature, gateway, chains.';
+'Structural VERIFY of a change set, one row per check: manifest, digest, units, hashes, invariants, counts, executor signature, gateway, chains, lifecycle log.';

@@ -1,0 +1,158 @@
+"""The lifecycle writers as seen from Python (seed 004): enact, revise, supersede, retire and
+the point-in-time readers. One function per SQL call; every rule lives in the database."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from uuid import UUID
+
+import psycopg
+from psycopg.rows import class_row
+
+
+@dataclass(frozen=True)
+class EnactRow:
+    canonical_address: str
+    iu_id: UUID
+    version_id: UUID
+    content_hash: str
+    action: str  # enacted | already_enacted
+
+
+@dataclass(frozen=True)
+class SupersedeRow:
+    canonical_address: str
+    iu_id: UUID
+    version_id: UUID
+    superseded_version_id: UUID | None
+    content_hash: str
+    action: str  # superseded | already_superseded
+
+
+@dataclass(frozen=True)
+class RetireRow:
+    canonical_address: str
+    iu_id: UUID
+    action: str  # retired | withdrawn | already_retired
+
+
+@dataclass(frozen=True)
+class ReviseRow:
+    ordinal: int
+    canonical_address: str
+    iu_id: UUID
+    version_id: UUID
+    content_hash: str
+    action: str  # revised | unchanged
+
+
+@dataclass(frozen=True)
+class InForce:
+    doc_order: int
+    canonical_address: str
+    unit_kind: str
+    parent_address: str | None
+    title: str | None
+    iu_id: UUID
+    version_id: UUID
+    version_no: int
+    body: str
+    content_hash: str
+    in_force_from: datetime
+    in_force_until: datetime | None
+
+
+def enact(conn: psycopg.Connection, addresses: Sequence[str], actor: str,
+          review_decision_id: UUID | str, reason: str | None = None) -> list[EnactRow]:
+    with conn.cursor(row_factory=class_row(EnactRow)) as cur:
+        cur.execute(
+            "SELECT canonical_address, iu_id, version_id, content_hash, action FROM public.fn_iu_enact_batch("
+            " p_canonical_addresses => %s::text[], p_actor => %s::text,"
+            " p_review_decision_id => %s::uuid, p_reason => %s::text)",
+            (list(addresses), actor, str(review_decision_id), reason),
+        )
+        return cur.fetchall()
+
+
+def revise(conn: psycopg.Connection, addresses: Sequence[str], bodies: Sequence[str], actor: str,
+           change_set_id: UUID | None) -> list[ReviseRow]:
+    with conn.cursor(row_factory=class_row(ReviseRow)) as cur:
+        cur.execute(
+            "SELECT ordinal, canonical_address, iu_id, version_id, content_hash, action"
+            " FROM public.fn_iu_revise("
+            " p_canonical_addresses => %s::text[], p_bodies => %s::text[], p_actor => %s::text,"
+            " p_change_set_id => %s::uuid)",
+            (list(addresses), list(bodies), actor, change_set_id),
+        )
+        return cur.fetchall()
+
+
+def supersede(conn: psycopg.Connection, addresses: Sequence[str], actor: str,
+              review_decision_id: UUID | str, reason: str | None = None) -> list[SupersedeRow]:
+    with conn.cursor(row_factory=class_row(SupersedeRow)) as cur:
+        cur.execute(
+            "SELECT canonical_address, iu_id, version_id, superseded_version_id, content_hash, action"
+            " FROM public.fn_iu_supersede_batch(p_canonical_addresses => %s::text[], p_actor => %s::text,"
+            " p_review_decision_id => %s::uuid, p_reason => %s::text)",
+            (list(addresses), actor, str(review_decision_id), reason),
+        )
+        return cur.fetchall()
+
+
+def retire(conn: psycopg.Connection, addresses: Sequence[str], actor: str,
+           review_decision_id: UUID | str | None, reason: str) -> list[RetireRow]:
+    with conn.cursor(row_factory=class_row(RetireRow)) as cur:
+        cur.execute(
+            "SELECT canonical_address, iu_id, action FROM public.fn_iu_retire_batch("
+            " p_canonical_addresses => %s::text[], p_actor => %s::text,"
+            " p_review_decision_id => %s::uuid, p_reason => %s::text)",
+            (list(addresses), actor, str(review_decision_id) if review_decision_id else None, reason),
+        )
+        return cur.fetchall()
+
+
+def units_digest(conn: psycopg.Connection, addresses: Sequence[str]) -> str | None:
+    """The digest a retirement decision approves (fn_iu_units_digest)."""
+    return conn.execute(
+        "SELECT public.fn_iu_units_digest(p_canonical_addresses => %s::text[])", (list(addresses),)
+    ).fetchone()[0]
+
+
+def manifest_units(conn: psycopg.Connection, change_set_id: UUID | str) -> list[tuple[str, str]]:
+    """(address, action) of a change set's manifest, in manifest order."""
+    return [
+        (r[0], r[1]) for r in conn.execute(
+            "SELECT m.canonical_address, m.action FROM cutter_governance.manifest_entry AS m"
+            " JOIN cutter_governance.manifest_envelope AS e ON e.id = m.envelope_id"
+            " WHERE e.change_set_id = %s::uuid ORDER BY m.ordinal",
+            (str(change_set_id),),
+        )
+    ]
+
+
+def document_at(conn: psycopg.Connection, doc_code: str, at: datetime | None = None) -> list[InForce]:
+    with conn.cursor(row_factory=class_row(InForce)) as cur:
+        cur.execute(
+            "SELECT doc_order, canonical_address, unit_kind, parent_address, title, iu_id, version_id,"
+            " version_no, body, content_hash, in_force_from, in_force_until"
+            " FROM public.fn_iu_document_at(p_doc_code => %s::text,"
+            " p_at => coalesce(%s::timestamptz, now()))",
+            (doc_code, at),
+        )
+        return cur.fetchall()
+
+
+def standing(conn: psycopg.Connection, addresses: Sequence[str]) -> dict[str, tuple[str, str]]:
+    """address -> (status, content hash of its pending revision or else its current version)."""
+    rows = conn.execute(
+        "SELECT iu.canonical_address, iu.lifecycle_status, coalesce(p.content_hash, v.content_hash)"
+        " FROM public.information_unit AS iu"
+        " JOIN public.unit_version AS v ON v.id = iu.current_version_id"
+        " LEFT JOIN public.unit_version AS p ON p.iu_id = iu.id AND p.lifecycle_status = 'draft'"
+        "  AND p.id <> iu.current_version_id"
+        " WHERE iu.canonical_address = ANY(%s::text[])",
+        (list(addresses),),
+    ).fetchall()
+    return {r[0]: (r[1], r[2]) for r in rows}

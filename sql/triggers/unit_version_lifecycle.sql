@@ -1,0 +1,36 @@
+-- Lifecycle triggers of public.unit_version. Row triggers fire in name order after the statement
+-- guard: the allowed-transition check first (IU003), then immutability (IU002). Each has a
+-- WHEN clause, so a write that touches only drafts and keeps their status calls no function.
+CREATE TRIGGER trg_uv_allowed_transition
+BEFORE UPDATE ON public.unit_version
+FOR EACH ROW
+WHEN (old.lifecycle_status IS DISTINCT FROM new.lifecycle_status)
+EXECUTE FUNCTION public.fn_iu_lifecycle_transition_check();
+
+COMMENT ON TRIGGER trg_uv_allowed_transition ON public.unit_version IS
+'A status change must be listed in iu_lifecycle_transition (IU003).';
+
+CREATE TRIGGER trg_uv_born_draft
+BEFORE INSERT ON public.unit_version
+FOR EACH ROW
+WHEN (new.lifecycle_status IS DISTINCT FROM 'draft')
+EXECUTE FUNCTION public.fn_iu_lifecycle_transition_check();
+
+COMMENT ON TRIGGER trg_uv_born_draft ON public.unit_version IS
+'New rows are drafts (IU003).';
+
+CREATE TRIGGER trg_uv_enacted_immut
+BEFORE UPDATE OR DELETE ON public.unit_version
+FOR EACH ROW
+WHEN (old.lifecycle_status <> 'draft')
+EXECUTE FUNCTION public.fn_uv_enacted_immut();
+
+COMMENT ON TRIGGER trg_uv_enacted_immut ON public.unit_version IS
+'Enacted rows are immutable; superseded and retired rows never change; none is deleted (IU002).';
+
+CREATE TRIGGER trg_uv_enacted_truncate
+BEFORE TRUNCATE ON public.unit_version
+FOR EACH STATEMENT EXECUTE FUNCTION public.fn_iu_enacted_truncate_guard();
+
+COMMENT ON TRIGGER trg_uv_enacted_truncate ON public.unit_version IS
+'No TRUNCATE while the table holds enacted, superseded or retired rows (IU002).';
