@@ -71,9 +71,13 @@ def enact(conn: psycopg.Connection, addresses: Sequence[str], actor: str,
             "SELECT canonical_address, iu_id, version_id, content_hash, action FROM public.fn_iu_enact_batch("
             " p_canonical_addresses => %s::text[], p_actor => %s::text,"
             " p_review_decision_id => %s::uuid, p_reason => %s::text)",
-            (list(addresses), actor, str(review_decision_id), reason),
+            (list(addresses), actor, _uuid(review_decision_id), reason),
         )
         return cur.fetchall()
+
+
+def _uuid(value: UUID | str | None) -> str | None:
+    return str(value) if value is not None else None
 
 
 def revise(conn: psycopg.Connection, addresses: Sequence[str], bodies: Sequence[str], actor: str,
@@ -96,7 +100,7 @@ def supersede(conn: psycopg.Connection, addresses: Sequence[str], actor: str,
             "SELECT canonical_address, iu_id, version_id, superseded_version_id, content_hash, action"
             " FROM public.fn_iu_supersede_batch(p_canonical_addresses => %s::text[], p_actor => %s::text,"
             " p_review_decision_id => %s::uuid, p_reason => %s::text)",
-            (list(addresses), actor, str(review_decision_id), reason),
+            (list(addresses), actor, _uuid(review_decision_id), reason),
         )
         return cur.fetchall()
 
@@ -108,7 +112,7 @@ def retire(conn: psycopg.Connection, addresses: Sequence[str], actor: str,
             "SELECT canonical_address, iu_id, action FROM public.fn_iu_retire_batch("
             " p_canonical_addresses => %s::text[], p_actor => %s::text,"
             " p_review_decision_id => %s::uuid, p_reason => %s::text)",
-            (list(addresses), actor, str(review_decision_id) if review_decision_id else None, reason),
+            (list(addresses), actor, _uuid(review_decision_id), reason),
         )
         return cur.fetchall()
 

@@ -410,11 +410,13 @@ BEGIN
             USING ERRCODE = 'IU013';
     END IF;
 
-    SELECT t.ord, t.addr, t.hash, uv.content_hash AS stored INTO v_mismatch
+    SELECT t.ord, t.addr, t.hash, coalesce(pend.content_hash, uv.content_hash) AS stored INTO v_mismatch
     FROM unnest(p_canonical_addresses, p_content_hashes) WITH ORDINALITY AS t (addr, hash, ord)
     LEFT JOIN public.information_unit AS iu ON iu.canonical_address = t.addr
     LEFT JOIN public.unit_version AS uv ON uv.id = iu.current_version_id
-    WHERE uv.content_hash IS DISTINCT FROM t.hash
+    LEFT JOIN public.unit_version AS pend
+        ON pend.iu_id = iu.id AND pend.lifecycle_status = 'draft' AND pend.id <> iu.current_version_id
+    WHERE coalesce(pend.content_hash, uv.content_hash) IS DISTINCT FROM t.hash
        OR pg_catalog.split_part(t.addr, '/', 1) <> v_cs.doc_code
     ORDER BY t.ord
     LIMIT 1;
@@ -426,9 +428,12 @@ BEGIN
     END IF;
 
     v_ticket := public.fn_iu_gateway_open('fn_gov_record_manifest');
-    SELECT count(*) FILTER (WHERE iu.created_change_set_id = p_change_set_id) INTO v_created
+    SELECT count(*) FILTER (WHERE iu.created_change_set_id = p_change_set_id OR pend.change_set_id = p_change_set_id)
+    INTO v_created
     FROM unnest(p_canonical_addresses) AS t (addr)
-    JOIN public.information_unit AS iu ON iu.canonical_address = t.addr;
+    JOIN public.information_unit AS iu ON iu.canonical_address = t.addr
+    LEFT JOIN public.unit_version AS pend
+        ON pend.iu_id = iu.id AND pend.lifecycle_status = 'draft' AND pend.id <> iu.current_version_id;
     INSERT INTO cutter_governance.manifest_envelope (
         id, change_set_id, manifest_sha256, unit_count, created_count, unchanged_count, recorded_by
     )
@@ -436,9 +441,15 @@ BEGIN
             v_cs.unit_count - v_created::integer, p_actor);
     INSERT INTO cutter_governance.manifest_entry (envelope_id, ordinal, canonical_address, content_hash, action)
     SELECT v_envelope, t.ord::integer, t.addr, t.hash,
-        CASE WHEN iu.created_change_set_id = p_change_set_id THEN 'created' ELSE 'unchanged' END
+        CASE
+            WHEN iu.created_change_set_id = p_change_set_id THEN 'created'
+            WHEN pend.change_set_id = p_change_set_id THEN 'revised'
+            ELSE 'unchanged'
+        END
     FROM unnest(p_canonical_addresses, p_content_hashes) WITH ORDINALITY AS t (addr, hash, ord)
-    JOIN public.information_unit AS iu ON iu.canonical_address = t.addr;
+    JOIN public.information_unit AS iu ON iu.canonical_address = t.addr
+    LEFT JOIN public.unit_version AS pend
+        ON pend.iu_id = iu.id AND pend.lifecycle_status = 'draft' AND pend.id <> iu.current_version_id;
     PERFORM public.fn_iu_gateway_close(v_ticket);
     RETURN v_envelope;
 END
@@ -855,12 +866,14 @@ BEGIN
 
     SELECT count(*), pg_catalog.string_agg(
         pg_catalog.format('%s (manifest %s, stored %s)', m.canonical_address, pg_catalog.left(m.content_hash, 12),
-            pg_catalog.left(uv.content_hash, 12)), ', ' ORDER BY m.ordinal)
+            pg_catalog.left(coalesce(pend.content_hash, uv.content_hash), 12)), ', ' ORDER BY m.ordinal)
     INTO v_count, v_text
     FROM cutter_governance.manifest_entry AS m
     JOIN public.information_unit AS iu ON iu.canonical_address = m.canonical_address
     JOIN public.unit_version AS uv ON uv.id = iu.current_version_id
-    WHERE m.envelope_id = v_env.id AND uv.content_hash <> m.content_hash;
+    LEFT JOIN public.unit_version AS pend
+        ON pend.iu_id = iu.id AND pend.lifecycle_status = 'draft' AND pend.id <> iu.current_version_id
+    WHERE m.envelope_id = v_env.id AND coalesce(pend.content_hash, uv.content_hash) <> m.content_hash;
     RETURN QUERY SELECT 'content_hashes_match'::text, CASE WHEN v_count = 0 THEN 'pass' ELSE 'fail' END,
         CASE WHEN v_count = 0 THEN 'every unit holds the content recorded in the manifest'
              ELSE pg_catalog.format('%s changed: %s', v_count, pg_catalog.left(v_text, 2000)) END;
@@ -881,12 +894,19 @@ BEGIN
     SELECT count(*) INTO v_count
     FROM cutter_governance.manifest_entry AS m
     JOIN public.information_unit AS iu ON iu.canonical_address = m.canonical_address
+    JOIN public.unit_version AS uv ON uv.id = iu.current_version_id
+    LEFT JOIN public.unit_version AS pend
+        ON pend.iu_id = iu.id AND pend.lifecycle_status = 'draft' AND pend.id <> iu.current_version_id
     WHERE m.envelope_id = v_env.id
-      AND (m.action = 'created') IS DISTINCT FROM (iu.created_change_set_id IS NOT DISTINCT FROM p_change_set_id);
+      AND m.action <> CASE
+          WHEN iu.created_change_set_id IS NOT DISTINCT FROM p_change_set_id THEN 'created'
+          WHEN coalesce(pend.change_set_id, uv.change_set_id) IS NOT DISTINCT FROM p_change_set_id THEN 'revised'
+          ELSE 'unchanged'
+      END;
     RETURN QUERY SELECT 'counts_match'::text,
         CASE WHEN v_count = 0 AND v_env.created_count + v_env.unchanged_count = v_cs.unit_count
              THEN 'pass' ELSE 'fail' END,
-        pg_catalog.format('%s created, %s unchanged; %s entries disagree with the units about who created them',
+        pg_catalog.format('%s created or revised, %s unchanged; %s entries disagree with the units about who created them',
             v_env.created_count, v_env.unchanged_count, v_count);
 
     SELECT count(*) INTO v_count
@@ -904,6 +924,12 @@ BEGIN
         FROM (VALUES
             ('public.information_unit', 'trg_aa_iu_gateway_write_guard'),
             ('public.unit_version', 'trg_aa_uv_gateway_write_guard'),
+            ('public.information_unit', 'trg_iu_allowed_transition'),
+            ('public.information_unit', 'trg_iu_enacted_immut'),
+            ('public.unit_version', 'trg_uv_allowed_transition'),
+            ('public.unit_version', 'trg_uv_enacted_immut'),
+            ('public.iu_lifecycle_log', 'trg_aa_iu_lifecycle_log_guard'),
+            ('public.iu_lifecycle_log_seal', 'trg_aa_iu_lifecycle_log_seal_guard'),
             ('cutter_governance.cut_change_set', 'trg_aa_cut_change_set_guard'),
             ('cutter_governance.manifest_envelope', 'trg_aa_manifest_envelope_guard'),
             ('cutter_governance.manifest_entry', 'trg_aa_manifest_entry_guard'),
@@ -923,7 +949,11 @@ BEGIN
         UNION ALL
         SELECT pg_catalog.format('function %s is not SECURITY DEFINER with a pinned search_path', p.oid::regprocedure)
         FROM pg_catalog.pg_proc AS p
-        WHERE p.proname IN ('fn_iu_create', 'fn_iu_apply_edit_draft', 'fn_iu_gateway_write_guard')
+        WHERE p.proname IN (
+            'fn_iu_create', 'fn_iu_apply_edit_draft', 'fn_iu_gateway_write_guard', 'fn_iu_enact',
+            'fn_iu_enact_batch', 'fn_iu_revise', 'fn_iu_supersede', 'fn_iu_supersede_batch', 'fn_iu_retire',
+            'fn_iu_retire_batch', 'fn_iu_lifecycle_log_guard'
+        )
           AND p.pronamespace = 'public'::regnamespace
           AND NOT (p.prosecdef AND EXISTS (
               SELECT 1 FROM pg_catalog.unnest(p.proconfig) AS cfg (s)
@@ -938,6 +968,12 @@ BEGIN
     WHERE k.problem <> 'head';
     RETURN QUERY SELECT 'record_chain_intact'::text, CASE WHEN v_text IS NULL THEN 'pass' ELSE 'fail' END,
         coalesce(v_text, 'every governance chain re-hashes and links without a gap');
+
+    SELECT pg_catalog.string_agg(pg_catalog.format('seal #%s: %s', coalesce(k.chain_pos::text, '?'), k.problem), '; ')
+    INTO v_text
+    FROM public.fn_iu_lifecycle_log_check() AS k;
+    RETURN QUERY SELECT 'lifecycle_log_intact'::text, CASE WHEN v_text IS NULL THEN 'pass' ELSE 'fail' END,
+        coalesce(v_text, 'every lifecycle log row re-hashes and every seal links without a gap');
 END
 $$;
 
@@ -947,7 +983,7 @@ ALTER FUNCTION cutter_governance.fn_gov_verify_change_set(p_change_set_id uuid) 
 -- Name: FUNCTION fn_gov_verify_change_set(p_change_set_id uuid); Type: COMMENT; Schema: cutter_governance; Owner: iu_owner
 --
 
-COMMENT ON FUNCTION cutter_governance.fn_gov_verify_change_set(p_change_set_id uuid) IS 'Structural VERIFY of a change set, one row per check: manifest, digest, units, hashes, invariants, counts, executor signature, gateway, chains.';
+COMMENT ON FUNCTION cutter_governance.fn_gov_verify_change_set(p_change_set_id uuid) IS 'Structural VERIFY of a change set, one row per check: manifest, digest, units, hashes, invariants, counts, executor signature, gateway, chains, lifecycle log.';
 
 --
 -- Name: fn_gov_verify_digest(uuid, text, jsonb); Type: FUNCTION; Schema: cutter_governance; Owner: iu_owner
@@ -1111,6 +1147,44 @@ ALTER FUNCTION public.fn_iu_apply_edit_draft(p_canonical_address text, p_body te
 --
 
 COMMENT ON FUNCTION public.fn_iu_apply_edit_draft(p_canonical_address text, p_body text, p_actor text, p_title text, p_expected_content_hash text) IS 'Canonical in-place edit of one draft unit. IU007 unknown unit, IU002 enacted (supersede instead), IU003 not a draft, IU006 stale expected hash.';
+
+--
+-- Name: fn_iu_change_set_settle(uuid); Type: FUNCTION; Schema: public; Owner: iu_owner
+--
+
+CREATE FUNCTION public.fn_iu_change_set_settle(p_change_set_id uuid) RETURNS boolean
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+BEGIN
+    IF p_change_set_id IS NULL OR NOT EXISTS (
+        SELECT 1 FROM cutter_governance.cut_change_set AS c WHERE c.id = p_change_set_id AND c.status = 'verified'
+    ) THEN
+        RETURN false;
+    END IF;
+    IF EXISTS (
+        SELECT 1
+        FROM cutter_governance.manifest_envelope AS e
+        JOIN cutter_governance.manifest_entry AS m ON m.envelope_id = e.id
+        LEFT JOIN public.information_unit AS iu ON iu.canonical_address = m.canonical_address
+        LEFT JOIN public.unit_version AS uv ON uv.id = iu.current_version_id
+        WHERE e.change_set_id = p_change_set_id
+          AND (uv.lifecycle_status IS DISTINCT FROM 'enacted' OR uv.content_hash IS DISTINCT FROM m.content_hash)
+    ) THEN
+        RETURN false;
+    END IF;
+    PERFORM cutter_governance.fn_gov_set_status(p_change_set_id, 'enacted');
+    RETURN true;
+END
+$$;
+
+ALTER FUNCTION public.fn_iu_change_set_settle(p_change_set_id uuid) OWNER TO iu_owner;
+
+--
+-- Name: FUNCTION fn_iu_change_set_settle(p_change_set_id uuid); Type: COMMENT; Schema: public; Owner: iu_owner
+--
+
+COMMENT ON FUNCTION public.fn_iu_change_set_settle(p_change_set_id uuid) IS 'Internal: moves a verified change set to enacted once all its manifest units are enacted with the manifest content.';
 
 --
 -- Name: fn_iu_check_actor(text); Type: FUNCTION; Schema: public; Owner: iu_owner
@@ -1497,6 +1571,302 @@ ALTER FUNCTION public.fn_iu_create_plan(p_canonical_addresses text[], p_bodies t
 COMMENT ON FUNCTION public.fn_iu_create_plan(p_canonical_addresses text[], p_bodies text[], p_titles text[], p_publication_type text, p_doc_orders integer[]) IS 'Dry run of fn_iu_create: create / unchanged / conflict / invalid per unit, plus call-level refusals and warnings. STABLE: writes nothing.';
 
 --
+-- Name: fn_iu_document_at(text, timestamp with time zone); Type: FUNCTION; Schema: public; Owner: iu_owner
+--
+
+CREATE FUNCTION public.fn_iu_document_at(p_doc_code text, p_at timestamp with time zone DEFAULT now()) RETURNS TABLE(doc_order integer, canonical_address text, unit_kind text, parent_address text, title text, iu_id uuid, version_id uuid, version_no integer, body text, content_hash text, in_force_from timestamp with time zone, in_force_until timestamp with time zone)
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+    SELECT iu.doc_order, iu.canonical_address, iu.unit_kind, iu.parent_address, iu.title, iu.id, uv.id,
+        uv.version_no, uv.body, uv.content_hash, uv.enacted_at, coalesce(uv.superseded_at, uv.retired_at)
+    FROM public.information_unit AS iu
+    JOIN public.unit_version AS uv ON uv.iu_id = iu.id
+    WHERE iu.doc_code = p_doc_code
+      AND uv.enacted_at <= p_at
+      AND coalesce(uv.superseded_at, uv.retired_at, 'infinity'::timestamptz) > p_at
+    ORDER BY iu.doc_order, iu.canonical_address
+$$;
+
+ALTER FUNCTION public.fn_iu_document_at(p_doc_code text, p_at timestamp with time zone) OWNER TO iu_owner;
+
+--
+-- Name: FUNCTION fn_iu_document_at(p_doc_code text, p_at timestamp with time zone); Type: COMMENT; Schema: public; Owner: iu_owner
+--
+
+COMMENT ON FUNCTION public.fn_iu_document_at(p_doc_code text, p_at timestamp with time zone) IS 'The document as in force at a point in time: one row per unit with a version in force then, in document order.';
+
+--
+-- Name: fn_iu_enact(text, text, uuid); Type: FUNCTION; Schema: public; Owner: iu_owner
+--
+
+CREATE FUNCTION public.fn_iu_enact(p_canonical_address text, p_actor text, p_review_decision_id uuid) RETURNS text
+    LANGUAGE sql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+    SELECT e.action
+    FROM public.fn_iu_enact_batch(
+        p_canonical_addresses => ARRAY[p_canonical_address],
+        p_actor => p_actor,
+        p_review_decision_id => p_review_decision_id
+    ) AS e
+$$;
+
+ALTER FUNCTION public.fn_iu_enact(p_canonical_address text, p_actor text, p_review_decision_id uuid) OWNER TO iu_owner;
+
+--
+-- Name: FUNCTION fn_iu_enact(p_canonical_address text, p_actor text, p_review_decision_id uuid); Type: COMMENT; Schema: public; Owner: iu_owner
+--
+
+COMMENT ON FUNCTION public.fn_iu_enact(p_canonical_address text, p_actor text, p_review_decision_id uuid) IS 'Enacts one draft unit under an approved review decision by someone else: enacted, or already_enacted. IU004/IU003/IU007/IU006 as fn_iu_enact_batch.';
+
+--
+-- Name: fn_iu_enact_batch(text[], text, uuid, text); Type: FUNCTION; Schema: public; Owner: iu_owner
+--
+
+CREATE FUNCTION public.fn_iu_enact_batch(p_canonical_addresses text[], p_actor text, p_review_decision_id uuid, p_reason text DEFAULT NULL::text) RETURNS TABLE(canonical_address text, iu_id uuid, version_id uuid, content_hash text, action text)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+DECLARE
+    v_count integer := public.fn_iu_lifecycle_batch_check(p_canonical_addresses, p_actor, 'enactment');
+    v_review record;
+    v_units record;
+    v_problem record;
+    v_at timestamptz := pg_catalog.clock_timestamp();
+    v_done integer;
+    v_ticket bigint;
+BEGIN
+    SELECT * INTO v_review FROM public.fn_iu_review_check(p_review_decision_id, 'enact', p_actor);
+    IF v_review.envelope_id IS NULL THEN
+        RAISE EXCEPTION 'review decision % approves manifest %, which no recorded change set carries',
+            p_review_decision_id, v_review.manifest_sha256
+            USING ERRCODE = 'IU004', HINT = 'cut the approved content first (iu-cutter cut), then enact';
+    END IF;
+    IF v_review.change_set_status NOT IN ('verified', 'enacted')
+        AND public.fn_iu_policy('iu_enact.require_verified_change_set')::boolean THEN
+        RAISE EXCEPTION 'change set % is %, not verified', v_review.change_set_id, v_review.change_set_status
+            USING ERRCODE = 'IU003', HINT = 'a second person runs iu-cutter verify first';
+    END IF;
+
+    -- One pass over the units: what exists, in which state, with which content.
+    SELECT
+        count(*) FILTER (WHERE iu.id IS NULL) AS missing,
+        pg_catalog.min(t.addr) FILTER (WHERE iu.id IS NULL) AS first_missing,
+        count(*) FILTER (WHERE iu.lifecycle_status NOT IN ('draft', 'enacted')) AS closed,
+        pg_catalog.min(t.addr || ' is ' || iu.lifecycle_status)
+            FILTER (WHERE iu.lifecycle_status NOT IN ('draft', 'enacted')) AS first_closed,
+        pg_catalog.array_agg(iu.id ORDER BY t.ord) FILTER (WHERE iu.lifecycle_status = 'draft') AS ids,
+        pg_catalog.array_agg(uv.id ORDER BY t.ord) FILTER (WHERE iu.lifecycle_status = 'draft') AS version_ids,
+        pg_catalog.array_agg(t.addr ORDER BY t.ord) FILTER (WHERE iu.lifecycle_status = 'draft') AS addrs,
+        pg_catalog.array_agg(uv.content_hash ORDER BY t.ord) FILTER (WHERE iu.lifecycle_status = 'draft') AS hashes,
+        pg_catalog.array_agg(uv.version_no ORDER BY t.ord) FILTER (WHERE iu.lifecycle_status = 'draft') AS numbers
+    INTO v_units
+    FROM unnest(p_canonical_addresses) WITH ORDINALITY AS t (addr, ord)
+    LEFT JOIN public.information_unit AS iu ON iu.canonical_address = t.addr
+    LEFT JOIN public.unit_version AS uv ON uv.id = iu.current_version_id;
+    IF v_units.missing > 0 THEN
+        RAISE EXCEPTION 'unit % does not exist', v_units.first_missing
+            USING ERRCODE = 'IU007', DETAIL = pg_catalog.format('%s unknown address(es); nothing was enacted', v_units.missing);
+    END IF;
+    IF v_units.closed > 0 THEN
+        RAISE EXCEPTION 'unit % and cannot be enacted', v_units.first_closed
+            USING ERRCODE = 'IU003', DETAIL = pg_catalog.format('%s such unit(s); nothing was enacted', v_units.closed);
+    END IF;
+
+    IF v_units.ids IS NOT NULL THEN
+        -- The decision covers a draft only if its manifest lists this address with this content.
+        SELECT d.addr, d.hash, m.content_hash AS approved, count(*) OVER () AS n INTO v_problem
+        FROM unnest(v_units.addrs, v_units.hashes) AS d (addr, hash)
+        LEFT JOIN cutter_governance.manifest_entry AS m
+            ON m.envelope_id = v_review.envelope_id AND m.canonical_address = d.addr
+        WHERE m.content_hash IS DISTINCT FROM d.hash
+        LIMIT 1;
+        IF FOUND THEN
+            RAISE EXCEPTION 'review decision % does not cover unit % as it stands', p_review_decision_id, v_problem.addr
+                USING ERRCODE = 'IU004',
+                      DETAIL = pg_catalog.format('stored content_hash %s, approved %s; %s unit(s) not covered',
+                          v_problem.hash, coalesce(v_problem.approved, '<not in the approved manifest>'), v_problem.n),
+                      HINT = 'a decision approves exact content: review the change set that holds it';
+        END IF;
+
+        -- A unit is enacted together with or after its parent.
+        SELECT c.canonical_address, p.canonical_address AS parent INTO v_problem
+        FROM unnest(v_units.ids) AS d (id)
+        JOIN public.information_unit AS c ON c.id = d.id
+        JOIN public.information_unit AS p ON p.id = c.parent_id
+        LEFT JOIN unnest(v_units.ids) AS b (id) ON b.id = p.id
+        WHERE p.lifecycle_status <> 'enacted' AND b.id IS NULL
+        LIMIT 1;
+        IF FOUND THEN
+            RAISE EXCEPTION 'unit % cannot be enacted before its parent %', v_problem.canonical_address, v_problem.parent
+                USING ERRCODE = 'IU003', HINT = 'enact the parent first or in the same batch';
+        END IF;
+
+        IF v_count = 1 THEN
+            SELECT v.* INTO v_problem FROM public.fn_iu_verify_invariants(v_units.addrs[1]) AS v LIMIT 1;
+        ELSE
+            SELECT v.* INTO v_problem
+            FROM (
+                SELECT DISTINCT pg_catalog.split_part(a.addr, '/', 1) AS doc_code FROM unnest(v_units.addrs) AS a (addr)
+            ) AS d
+            CROSS JOIN LATERAL public.fn_iu_verify_invariants(d.doc_code, true) AS v
+            JOIN unnest(v_units.addrs) AS a (addr) ON a.addr = v.canonical_address
+            LIMIT 1;
+        END IF;
+        IF FOUND THEN
+            RAISE EXCEPTION 'unit % fails invariant %: %', v_problem.canonical_address, v_problem.invariant, v_problem.detail
+                USING ERRCODE = 'IU005', HINT = 'fn_iu_verify_invariants lists every violation; nothing was enacted';
+        END IF;
+
+        v_ticket := public.fn_iu_gateway_open('fn_iu_enact');
+        WITH moved AS (
+            UPDATE public.unit_version AS uv
+            SET lifecycle_status = 'enacted', enacted_at = v_at, enacted_by = p_actor,
+                updated_at = v_at, updated_by = p_actor
+            FROM unnest(v_units.version_ids, v_units.hashes) AS d (id, hash)
+            WHERE uv.id = d.id AND uv.lifecycle_status = 'draft' AND uv.content_hash = d.hash
+            RETURNING 1
+        )
+        SELECT count(*)::integer INTO v_done FROM moved;
+        IF v_done <> pg_catalog.cardinality(v_units.ids) THEN
+            RAISE EXCEPTION '% of % draft(s) changed while they were being enacted',
+                pg_catalog.cardinality(v_units.ids) - v_done, pg_catalog.cardinality(v_units.ids)
+                USING ERRCODE = 'IU006', HINT = 'the content is no longer what was approved: review it again';
+        END IF;
+        WITH moved AS (
+            UPDATE public.information_unit AS iu
+            SET lifecycle_status = 'enacted', enacted_at = v_at, enacted_by = p_actor,
+                updated_at = v_at, updated_by = p_actor
+            FROM unnest(v_units.ids, v_units.version_ids) AS d (id, version_id)
+            WHERE iu.id = d.id AND iu.lifecycle_status = 'draft' AND iu.current_version_id = d.version_id
+            RETURNING 1
+        )
+        SELECT count(*)::integer INTO v_done FROM moved;
+        IF v_done <> pg_catalog.cardinality(v_units.ids) THEN
+            RAISE EXCEPTION '% of % unit(s) changed while they were being enacted',
+                pg_catalog.cardinality(v_units.ids) - v_done, pg_catalog.cardinality(v_units.ids)
+                USING ERRCODE = 'IU006';
+        END IF;
+        PERFORM public.fn_iu_lifecycle_record(
+            'enact', p_actor,
+            coalesce(nullif(pg_catalog.btrim(p_reason), ''), 'enacted under review decision ' || p_review_decision_id),
+            p_review_decision_id, v_review.change_set_id, v_at,
+            pg_catalog.array_fill('information_unit'::text, ARRAY[pg_catalog.cardinality(v_units.ids)]),
+            v_units.ids, v_units.addrs,
+            pg_catalog.array_fill('draft'::text, ARRAY[pg_catalog.cardinality(v_units.ids)]),
+            pg_catalog.array_fill('enacted'::text, ARRAY[pg_catalog.cardinality(v_units.ids)]),
+            pg_catalog.array_fill('enact'::text, ARRAY[pg_catalog.cardinality(v_units.ids)]),
+            ARRAY(
+                SELECT pg_catalog.jsonb_build_object('version_id', d.version_id, 'version_no', d.version_no,
+                    'content_hash', d.hash)
+                FROM unnest(v_units.version_ids, v_units.numbers, v_units.hashes) WITH ORDINALITY
+                    AS d (version_id, version_no, hash, ord)
+                ORDER BY d.ord
+            )
+        );
+        PERFORM public.fn_iu_gateway_close(v_ticket);
+    END IF;
+
+    PERFORM public.fn_iu_change_set_settle(v_review.change_set_id);
+
+    RETURN QUERY
+    SELECT t.addr, iu.id, iu.current_version_id, uv.content_hash,
+        CASE WHEN e.id IS NOT NULL THEN 'enacted' ELSE 'already_enacted' END
+    FROM unnest(p_canonical_addresses) WITH ORDINALITY AS t (addr, ord)
+    JOIN public.information_unit AS iu ON iu.canonical_address = t.addr
+    LEFT JOIN unnest(v_units.ids) AS e (id) ON e.id = iu.id
+    JOIN public.unit_version AS uv ON uv.id = iu.current_version_id
+    ORDER BY t.ord;
+END
+$$;
+
+ALTER FUNCTION public.fn_iu_enact_batch(p_canonical_addresses text[], p_actor text, p_review_decision_id uuid, p_reason text) OWNER TO iu_owner;
+
+--
+-- Name: FUNCTION fn_iu_enact_batch(p_canonical_addresses text[], p_actor text, p_review_decision_id uuid, p_reason text); Type: COMMENT; Schema: public; Owner: iu_owner
+--
+
+COMMENT ON FUNCTION public.fn_iu_enact_batch(p_canonical_addresses text[], p_actor text, p_review_decision_id uuid, p_reason text) IS 'Set-based enactment under one review decision, all or nothing: enacted / already_enacted per unit. IU004 review, IU003 state, IU007 unknown, IU006 changed meanwhile.';
+
+--
+-- Name: fn_iu_enacted_immut(); Type: FUNCTION; Schema: public; Owner: iu_owner
+--
+
+CREATE FUNCTION public.fn_iu_enacted_immut() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+DECLARE
+    v_changed text;
+BEGIN
+    IF TG_OP = 'DELETE' THEN
+        RAISE EXCEPTION 'unit % is % and cannot be deleted', OLD.canonical_address, OLD.lifecycle_status
+            USING ERRCODE = 'IU002',
+                  HINT = 'retire it with fn_iu_retire under an approved review decision';
+    END IF;
+    SELECT pg_catalog.string_agg(o.key, ', ' ORDER BY o.key) INTO v_changed
+    FROM pg_catalog.jsonb_each(pg_catalog.to_jsonb(OLD)) AS o
+    JOIN pg_catalog.jsonb_each(pg_catalog.to_jsonb(NEW)) AS n ON n.key = o.key
+    WHERE o.value IS DISTINCT FROM n.value
+      AND o.key NOT IN ('doc_code', 'unit_kind', 'unit_number', 'parent_address')
+      AND (OLD.lifecycle_status <> 'enacted' OR o.key NOT IN (
+          'lifecycle_status', 'current_version_id', 'retired_at', 'retired_by', 'updated_at', 'updated_by'
+      ));
+    IF v_changed IS NOT NULL THEN
+        RAISE EXCEPTION 'unit % is % and its % cannot change', OLD.canonical_address, OLD.lifecycle_status,
+            v_changed
+            USING ERRCODE = 'IU002',
+                  HINT = CASE OLD.lifecycle_status
+                      WHEN 'enacted' THEN 'draft a new version (iu-cutter revise) and supersede'
+                      ELSE 'a retired unit is part of the record; cut a new unit instead'
+                  END;
+    END IF;
+    RETURN NEW;
+END
+$$;
+
+ALTER FUNCTION public.fn_iu_enacted_immut() OWNER TO iu_owner;
+
+--
+-- Name: FUNCTION fn_iu_enacted_immut(); Type: COMMENT; Schema: public; Owner: iu_owner
+--
+
+COMMENT ON FUNCTION public.fn_iu_enacted_immut() IS 'Trigger: an enacted unit changes only status, current version and stamps; a retired unit never; neither is deleted (IU002).';
+
+--
+-- Name: fn_iu_enacted_truncate_guard(); Type: FUNCTION; Schema: public; Owner: iu_owner
+--
+
+CREATE FUNCTION public.fn_iu_enacted_truncate_guard() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+DECLARE
+    v_found boolean;
+BEGIN
+    IF TG_TABLE_NAME = 'information_unit' THEN
+        v_found := EXISTS (SELECT 1 FROM public.information_unit AS t WHERE t.lifecycle_status <> 'draft');
+    ELSE
+        v_found := EXISTS (SELECT 1 FROM public.unit_version AS t WHERE t.lifecycle_status <> 'draft');
+    END IF;
+    IF v_found THEN
+        RAISE EXCEPTION 'TRUNCATE of % refused: it holds enacted, superseded or retired rows', TG_TABLE_NAME
+            USING ERRCODE = 'IU002';
+    END IF;
+    RETURN NULL;
+END
+$$;
+
+ALTER FUNCTION public.fn_iu_enacted_truncate_guard() OWNER TO iu_owner;
+
+--
+-- Name: FUNCTION fn_iu_enacted_truncate_guard(); Type: COMMENT; Schema: public; Owner: iu_owner
+--
+
+COMMENT ON FUNCTION public.fn_iu_enacted_truncate_guard() IS 'Trigger: TRUNCATE of information_unit or unit_version is IU002 while any row is enacted, superseded or retired.';
+
+--
 -- Name: fn_iu_gateway_close(bigint); Type: FUNCTION; Schema: public; Owner: iu_owner
 --
 
@@ -1793,6 +2163,391 @@ ALTER FUNCTION public.fn_iu_gateway_write_guard() OWNER TO iu_owner;
 COMMENT ON FUNCTION public.fn_iu_gateway_write_guard() IS 'Statement-level gateway guard on information_unit and unit_version: canonical writer with an open ticket, or a valid migration exemption; otherwise IU001 (enforced) or WARNING + iu_gateway_event (pilot).';
 
 --
+-- Name: fn_iu_lifecycle_batch_check(text[], text, text); Type: FUNCTION; Schema: public; Owner: iu_owner
+--
+
+CREATE FUNCTION public.fn_iu_lifecycle_batch_check(p_canonical_addresses text[], p_actor text, p_what text) RETURNS integer
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+DECLARE
+    v_mode text := public.fn_iu_policy('iu_enact.mode');
+    v_max integer := public.fn_iu_policy('iu_enact.max_units_per_call')::integer;
+    v_count integer := coalesce(pg_catalog.cardinality(p_canonical_addresses), 0);
+    v_bad record;
+BEGIN
+    PERFORM public.fn_iu_check_actor(p_actor);
+    IF v_mode = 'frozen' THEN
+        RAISE EXCEPTION 'lifecycle changes are frozen: % refused', p_what
+            USING ERRCODE = 'IU003', HINT = 'a DBA sets dot_config iu_enact.mode back to enabled';
+    END IF;
+    IF v_count = 0 THEN
+        RAISE EXCEPTION '% needs at least one address', p_what USING ERRCODE = 'IU005';
+    END IF;
+    IF v_count > v_max THEN
+        RAISE EXCEPTION '% of % units exceeds the policy limit of %', p_what, v_count, v_max
+            USING ERRCODE = 'IU009', HINT = 'split the batch, or see dot_config iu_enact.max_units_per_call';
+    END IF;
+    SELECT t.ord, t.addr, count(*) OVER (PARTITION BY t.addr) AS n INTO v_bad
+    FROM unnest(p_canonical_addresses) WITH ORDINALITY AS t (addr, ord)
+    ORDER BY (t.addr IS NULL) DESC, count(*) OVER (PARTITION BY t.addr) DESC, t.ord
+    LIMIT 1;
+    IF v_bad.addr IS NULL OR v_bad.n > 1 THEN
+        RAISE EXCEPTION '% : address % is %', p_what, v_bad.ord,
+            CASE WHEN v_bad.addr IS NULL THEN 'missing' ELSE pg_catalog.format('%s, given twice', v_bad.addr) END
+            USING ERRCODE = 'IU005';
+    END IF;
+    PERFORM pg_catalog.pg_advisory_xact_lock(7175, pg_catalog.hashtext(d.doc_code))
+    FROM (
+        SELECT DISTINCT pg_catalog.split_part(a.addr, '/', 1) AS doc_code
+        FROM unnest(p_canonical_addresses) AS a (addr)
+        ORDER BY 1
+    ) AS d;
+    RETURN v_count;
+END
+$$;
+
+ALTER FUNCTION public.fn_iu_lifecycle_batch_check(p_canonical_addresses text[], p_actor text, p_what text) OWNER TO iu_owner;
+
+--
+-- Name: FUNCTION fn_iu_lifecycle_batch_check(p_canonical_addresses text[], p_actor text, p_what text); Type: COMMENT; Schema: public; Owner: iu_owner
+--
+
+COMMENT ON FUNCTION public.fn_iu_lifecycle_batch_check(p_canonical_addresses text[], p_actor text, p_what text) IS 'Internal: shared input checks of the lifecycle writers (IU003 frozen, IU005, IU009) and the per-document locks.';
+
+--
+-- Name: fn_iu_lifecycle_data_guard(); Type: FUNCTION; Schema: public; Owner: iu_owner
+--
+
+CREATE FUNCTION public.fn_iu_lifecycle_data_guard() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+BEGIN
+    RAISE EXCEPTION '%.% is fixed lifecycle data: % refused', TG_TABLE_SCHEMA, TG_TABLE_NAME, TG_OP
+        USING ERRCODE = 'IU010',
+              HINT = 'the lifecycle vocabulary and transitions change only through an Alembic revision';
+END
+$$;
+
+ALTER FUNCTION public.fn_iu_lifecycle_data_guard() OWNER TO iu_owner;
+
+--
+-- Name: FUNCTION fn_iu_lifecycle_data_guard(); Type: COMMENT; Schema: public; Owner: iu_owner
+--
+
+COMMENT ON FUNCTION public.fn_iu_lifecycle_data_guard() IS 'Trigger: the lifecycle vocabulary and transition tables refuse every write (IU010); a migration changes them.';
+
+--
+-- Name: fn_iu_lifecycle_entry_hash(uuid, uuid, integer, text, uuid, text, text, text, text, text, text, timestamp with time zone, jsonb, uuid, uuid, text, text); Type: FUNCTION; Schema: public; Owner: iu_owner
+--
+
+CREATE FUNCTION public.fn_iu_lifecycle_entry_hash(p_id uuid, p_seal_id uuid, p_seal_ordinal integer, p_entity_collection text, p_entity_id uuid, p_canonical_address text, p_from_status text, p_to_status text, p_transition_type text, p_reason text, p_performed_by text, p_performed_at timestamp with time zone, p_metadata jsonb, p_review_decision_id uuid, p_change_set_id uuid, p_db_login text, p_application_name text) RETURNS text
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    AS $$
+    SELECT pg_catalog.encode(pg_catalog.sha256(pg_catalog.convert_to(
+        pg_catalog.quote_nullable(p_id::pg_catalog.text) OPERATOR(pg_catalog.||) ','
+        OPERATOR(pg_catalog.||) pg_catalog.quote_nullable(p_seal_id::pg_catalog.text) OPERATOR(pg_catalog.||) ','
+        OPERATOR(pg_catalog.||) pg_catalog.quote_nullable(p_seal_ordinal::pg_catalog.text) OPERATOR(pg_catalog.||) ','
+        OPERATOR(pg_catalog.||) pg_catalog.quote_nullable(p_entity_collection) OPERATOR(pg_catalog.||) ','
+        OPERATOR(pg_catalog.||) pg_catalog.quote_nullable(p_entity_id::pg_catalog.text) OPERATOR(pg_catalog.||) ','
+        OPERATOR(pg_catalog.||) pg_catalog.quote_nullable(p_canonical_address) OPERATOR(pg_catalog.||) ','
+        OPERATOR(pg_catalog.||) pg_catalog.quote_nullable(p_from_status) OPERATOR(pg_catalog.||) ','
+        OPERATOR(pg_catalog.||) pg_catalog.quote_nullable(p_to_status) OPERATOR(pg_catalog.||) ','
+        OPERATOR(pg_catalog.||) pg_catalog.quote_nullable(p_transition_type) OPERATOR(pg_catalog.||) ','
+        OPERATOR(pg_catalog.||) pg_catalog.quote_nullable(p_reason) OPERATOR(pg_catalog.||) ','
+        OPERATOR(pg_catalog.||) pg_catalog.quote_nullable(p_performed_by) OPERATOR(pg_catalog.||) ','
+        OPERATOR(pg_catalog.||) pg_catalog.quote_nullable(pg_catalog.date_part('epoch', p_performed_at)::pg_catalog.text) OPERATOR(pg_catalog.||) ','
+        OPERATOR(pg_catalog.||) pg_catalog.quote_nullable(p_metadata::pg_catalog.text) OPERATOR(pg_catalog.||) ','
+        OPERATOR(pg_catalog.||) pg_catalog.quote_nullable(p_review_decision_id::pg_catalog.text) OPERATOR(pg_catalog.||) ','
+        OPERATOR(pg_catalog.||) pg_catalog.quote_nullable(p_change_set_id::pg_catalog.text) OPERATOR(pg_catalog.||) ','
+        OPERATOR(pg_catalog.||) pg_catalog.quote_nullable(p_db_login) OPERATOR(pg_catalog.||) ','
+        OPERATOR(pg_catalog.||) pg_catalog.quote_nullable(p_application_name),
+        'UTF8'
+    )), 'hex')
+$$;
+
+ALTER FUNCTION public.fn_iu_lifecycle_entry_hash(p_id uuid, p_seal_id uuid, p_seal_ordinal integer, p_entity_collection text, p_entity_id uuid, p_canonical_address text, p_from_status text, p_to_status text, p_transition_type text, p_reason text, p_performed_by text, p_performed_at timestamp with time zone, p_metadata jsonb, p_review_decision_id uuid, p_change_set_id uuid, p_db_login text, p_application_name text) OWNER TO iu_owner;
+
+--
+-- Name: FUNCTION fn_iu_lifecycle_entry_hash(p_id uuid, p_seal_id uuid, p_seal_ordinal integer, p_entity_collection text, p_entity_id uuid, p_canonical_address text, p_from_status text, p_to_status text, p_transition_type text, p_reason text, p_performed_by text, p_performed_at timestamp with time zone, p_metadata jsonb, p_review_decision_id uuid, p_change_set_id uuid, p_db_login text, p_application_name text); Type: COMMENT; Schema: public; Owner: iu_owner
+--
+
+COMMENT ON FUNCTION public.fn_iu_lifecycle_entry_hash(p_id uuid, p_seal_id uuid, p_seal_ordinal integer, p_entity_collection text, p_entity_id uuid, p_canonical_address text, p_from_status text, p_to_status text, p_transition_type text, p_reason text, p_performed_by text, p_performed_at timestamp with time zone, p_metadata jsonb, p_review_decision_id uuid, p_change_set_id uuid, p_db_login text, p_application_name text) IS 'SHA-256 of one lifecycle log row (every column quoted, time as epoch seconds): what its seal digests.';
+
+--
+-- Name: fn_iu_lifecycle_log_check(); Type: FUNCTION; Schema: public; Owner: iu_owner
+--
+
+CREATE FUNCTION public.fn_iu_lifecycle_log_check() RETURNS TABLE(chain_pos bigint, seal_id uuid, problem text)
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+    WITH rows_checked AS (
+        SELECT
+            l.seal_id,
+            count(*)::integer AS n,
+            pg_catalog.encode(pg_catalog.sha256(pg_catalog.convert_to(
+                pg_catalog.string_agg(l.entry_hash, '' ORDER BY l.seal_ordinal), 'UTF8')), 'hex') AS digest,
+            count(*) FILTER (WHERE l.entry_hash IS DISTINCT FROM public.fn_iu_lifecycle_entry_hash(
+                l.id, l.seal_id, l.seal_ordinal, l.entity_collection, l.entity_id, l.canonical_address,
+                l.from_status, l.to_status, l.transition_type, l.reason, l.performed_by, l.performed_at,
+                l.metadata, l.review_decision_id, l.change_set_id, l.db_login, l.application_name
+            )) AS altered,
+            pg_catalog.min(l.seal_ordinal) AS first_ordinal,
+            pg_catalog.max(l.seal_ordinal) AS last_ordinal
+        FROM public.iu_lifecycle_log AS l
+        GROUP BY l.seal_id
+    ),
+    seals AS (
+        SELECT
+            s.*,
+            pg_catalog.lag(s.seal_hash) OVER (ORDER BY s.chain_pos) AS actual_prev,
+            pg_catalog.lag(s.chain_pos) OVER (ORDER BY s.chain_pos) AS actual_prev_pos
+        FROM public.iu_lifecycle_log_seal AS s
+    ),
+    problems AS (
+        SELECT s.chain_pos, s.id AS seal_id, pg_catalog.format('%s log row(s) no longer hash to their entry_hash', r.altered) AS problem
+        FROM seals AS s JOIN rows_checked AS r ON r.seal_id = s.id
+        WHERE r.altered > 0
+        UNION ALL
+        SELECT s.chain_pos, s.id, pg_catalog.format(
+            'the seal covers %s row(s) digesting to %s; the log holds %s row(s) (ordinals %s-%s) digesting to %s',
+            s.entry_count, pg_catalog.left(s.entries_digest, 12), coalesce(r.n, 0), r.first_ordinal, r.last_ordinal,
+            pg_catalog.left(coalesce(r.digest, '-'), 12))
+        FROM seals AS s LEFT JOIN rows_checked AS r ON r.seal_id = s.id
+        WHERE r.digest IS DISTINCT FROM s.entries_digest OR r.n IS DISTINCT FROM s.entry_count
+        UNION ALL
+        SELECT s.chain_pos, s.id, 'the seal no longer hashes to its seal_hash'
+        FROM seals AS s
+        WHERE s.seal_hash IS DISTINCT FROM public.fn_iu_lifecycle_seal_hash(
+            s.prev_hash, s.chain_pos, s.id, s.transition_type, s.change_set_id, s.review_decision_id,
+            s.performed_by, s.performed_at, s.db_login, s.entry_count, s.entries_digest)
+        UNION ALL
+        SELECT s.chain_pos, s.id, pg_catalog.format('chain broken: previous seal is #%s with hash %s, this seal links to %s',
+            coalesce(s.actual_prev_pos::text, 'none'), pg_catalog.left(coalesce(s.actual_prev, '-'), 12),
+            pg_catalog.left(coalesce(s.prev_hash, '-'), 12))
+        FROM seals AS s
+        WHERE s.prev_hash IS DISTINCT FROM s.actual_prev
+           OR s.chain_pos <> coalesce(s.actual_prev_pos, 0) + 1
+        UNION ALL
+        SELECT NULL::bigint, l.seal_id, pg_catalog.format(
+            'log row %s (%s) disagrees with its seal about the review decision or change set', l.id, l.canonical_address)
+        FROM public.iu_lifecycle_log AS l
+        JOIN public.iu_lifecycle_log_seal AS s ON s.id = l.seal_id
+        WHERE l.review_decision_id IS DISTINCT FROM s.review_decision_id
+           OR l.change_set_id IS DISTINCT FROM s.change_set_id
+    )
+    SELECT p.chain_pos, p.seal_id, p.problem FROM problems AS p ORDER BY p.chain_pos NULLS LAST, p.problem
+$$;
+
+ALTER FUNCTION public.fn_iu_lifecycle_log_check() OWNER TO iu_owner;
+
+--
+-- Name: FUNCTION fn_iu_lifecycle_log_check(); Type: COMMENT; Schema: public; Owner: iu_owner
+--
+
+COMMENT ON FUNCTION public.fn_iu_lifecycle_log_check() IS 'Tamper check of iu_lifecycle_log: row hashes, seal digests and the seal chain; one row per problem, none = intact.';
+
+--
+-- Name: fn_iu_lifecycle_log_guard(); Type: FUNCTION; Schema: public; Owner: iu_owner
+--
+
+CREATE FUNCTION public.fn_iu_lifecycle_log_guard() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+DECLARE
+    v_marker text := nullif(pg_catalog.current_setting('app.canonical_writer', true), '');
+    v_allowed text[] := TG_ARGV::text[];
+BEGIN
+    IF TG_OP <> 'INSERT' THEN
+        PERFORM pg_catalog.nextval('public.iu_gateway_refusal_seq');
+        RAISE EXCEPTION 'the lifecycle log is append-only: % on %.% refused', TG_OP, TG_TABLE_SCHEMA, TG_TABLE_NAME
+            USING ERRCODE = 'IU010',
+                  HINT = 'a transition is corrected by a new transition, never by changing the log';
+    END IF;
+    IF v_marker = ANY (v_allowed) AND public.fn_iu_gateway_ticket_held(v_marker) THEN
+        RETURN NULL;
+    END IF;
+    PERFORM pg_catalog.nextval('public.iu_gateway_refusal_seq');
+    IF v_marker = ANY (v_allowed) THEN
+        PERFORM pg_catalog.nextval('public.iu_gateway_forged_marker_seq');
+    END IF;
+    RAISE EXCEPTION 'lifecycle log refused INSERT on %', TG_TABLE_NAME
+        USING ERRCODE = 'IU001',
+              DETAIL = pg_catalog.format('marker=%s; allowed writers: %s', coalesce(v_marker, '<none>'),
+                  pg_catalog.array_to_string(v_allowed, ', ')),
+              HINT = 'log rows are written only by the lifecycle writers, with the transition they describe';
+END
+$$;
+
+ALTER FUNCTION public.fn_iu_lifecycle_log_guard() OWNER TO iu_owner;
+
+--
+-- Name: FUNCTION fn_iu_lifecycle_log_guard(); Type: COMMENT; Schema: public; Owner: iu_owner
+--
+
+COMMENT ON FUNCTION public.fn_iu_lifecycle_log_guard() IS 'Lifecycle log guard: INSERT only by the writers named in TG_ARGV (with an open ticket); never UPDATE, DELETE or TRUNCATE (IU010).';
+
+--
+-- Name: fn_iu_lifecycle_record(text, text, text, uuid, uuid, timestamp with time zone, text[], uuid[], text[], text[], text[], text[], jsonb[]); Type: FUNCTION; Schema: public; Owner: iu_owner
+--
+
+CREATE FUNCTION public.fn_iu_lifecycle_record(p_transition_type text, p_actor text, p_reason text, p_review_decision_id uuid, p_change_set_id uuid, p_performed_at timestamp with time zone, p_entity_collections text[], p_entity_ids uuid[], p_canonical_addresses text[], p_from_statuses text[], p_to_statuses text[], p_types text[], p_metadata jsonb[]) RETURNS uuid
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+DECLARE
+    v_seal uuid := pg_catalog.gen_random_uuid();
+    v_pos bigint;
+    v_prev text;
+    v_app text := nullif(pg_catalog.current_setting('application_name'), '');
+BEGIN
+    PERFORM pg_catalog.pg_advisory_xact_lock(7176, 'public.iu_lifecycle_log_seal'::regclass::oid::integer);
+    SELECT s.chain_pos, s.seal_hash INTO v_pos, v_prev
+    FROM public.iu_lifecycle_log_seal AS s ORDER BY s.chain_pos DESC LIMIT 1;
+    v_pos := coalesce(v_pos, 0) + 1;
+
+    WITH entries AS (
+        SELECT
+            pg_catalog.gen_random_uuid() AS id, t.ord::integer AS ord, t.coll, t.entity, t.addr,
+            t.from_status, t.to_status, t.kind, coalesce(t.meta, '{}'::jsonb) AS meta
+        FROM unnest(
+            p_entity_collections, p_entity_ids, p_canonical_addresses, p_from_statuses, p_to_statuses,
+            p_types, p_metadata
+        ) WITH ORDINALITY AS t (coll, entity, addr, from_status, to_status, kind, meta, ord)
+    ),
+    ins AS (
+        INSERT INTO public.iu_lifecycle_log (
+            id, seal_id, seal_ordinal, entity_collection, entity_id, canonical_address, from_status,
+            to_status, transition_type, reason, performed_by, performed_at, metadata,
+            review_decision_id, change_set_id, db_login, application_name, entry_hash
+        )
+        SELECT
+            e.id, v_seal, e.ord, e.coll, e.entity, e.addr, e.from_status, e.to_status, e.kind,
+            p_reason, p_actor, p_performed_at, e.meta, p_review_decision_id, p_change_set_id,
+            session_user, v_app,
+            public.fn_iu_lifecycle_entry_hash(
+                e.id, v_seal, e.ord, e.coll, e.entity, e.addr, e.from_status, e.to_status, e.kind,
+                p_reason, p_actor, p_performed_at, e.meta, p_review_decision_id, p_change_set_id,
+                session_user, v_app
+            )
+        FROM entries AS e
+        RETURNING seal_ordinal, entry_hash
+    ),
+    digest AS (
+        SELECT
+            count(*)::integer AS n,
+            pg_catalog.encode(pg_catalog.sha256(pg_catalog.convert_to(
+                pg_catalog.string_agg(i.entry_hash, '' ORDER BY i.seal_ordinal), 'UTF8')), 'hex') AS d
+        FROM ins AS i
+    )
+    INSERT INTO public.iu_lifecycle_log_seal (
+        id, chain_pos, transition_type, change_set_id, review_decision_id, performed_by, performed_at,
+        db_login, entry_count, entries_digest, prev_hash, seal_hash
+    )
+    SELECT
+        v_seal, v_pos, p_transition_type, p_change_set_id, p_review_decision_id, p_actor, p_performed_at,
+        session_user, g.n, g.d, v_prev,
+        public.fn_iu_lifecycle_seal_hash(
+            v_prev, v_pos, v_seal, p_transition_type, p_change_set_id, p_review_decision_id, p_actor,
+            p_performed_at, session_user, g.n, g.d
+        )
+    FROM digest AS g;
+    RETURN v_seal;
+END
+$$;
+
+ALTER FUNCTION public.fn_iu_lifecycle_record(p_transition_type text, p_actor text, p_reason text, p_review_decision_id uuid, p_change_set_id uuid, p_performed_at timestamp with time zone, p_entity_collections text[], p_entity_ids uuid[], p_canonical_addresses text[], p_from_statuses text[], p_to_statuses text[], p_types text[], p_metadata jsonb[]) OWNER TO iu_owner;
+
+--
+-- Name: FUNCTION fn_iu_lifecycle_record(p_transition_type text, p_actor text, p_reason text, p_review_decision_id uuid, p_change_set_id uuid, p_performed_at timestamp with time zone, p_entity_collections text[], p_entity_ids uuid[], p_canonical_addresses text[], p_from_statuses text[], p_to_statuses text[], p_types text[], p_metadata jsonb[]); Type: COMMENT; Schema: public; Owner: iu_owner
+--
+
+COMMENT ON FUNCTION public.fn_iu_lifecycle_record(p_transition_type text, p_actor text, p_reason text, p_review_decision_id uuid, p_change_set_id uuid, p_performed_at timestamp with time zone, p_entity_collections text[], p_entity_ids uuid[], p_canonical_addresses text[], p_from_statuses text[], p_to_statuses text[], p_types text[], p_metadata jsonb[]) IS 'Internal: writes a lifecycle writer call''s log rows and their chained seal in one statement. Executable by iu_owner only.';
+
+--
+-- Name: fn_iu_lifecycle_seal_hash(text, bigint, uuid, text, uuid, uuid, text, timestamp with time zone, text, integer, text); Type: FUNCTION; Schema: public; Owner: iu_owner
+--
+
+CREATE FUNCTION public.fn_iu_lifecycle_seal_hash(p_prev_hash text, p_chain_pos bigint, p_id uuid, p_transition_type text, p_change_set_id uuid, p_review_decision_id uuid, p_performed_by text, p_performed_at timestamp with time zone, p_db_login text, p_entry_count integer, p_entries_digest text) RETURNS text
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+    SELECT pg_catalog.encode(pg_catalog.sha256(pg_catalog.convert_to(
+        pg_catalog.quote_nullable(p_prev_hash) || ','
+        || pg_catalog.quote_nullable(p_chain_pos::text) || ','
+        || pg_catalog.quote_nullable(p_id::text) || ','
+        || pg_catalog.quote_nullable(p_transition_type) || ','
+        || pg_catalog.quote_nullable(p_change_set_id::text) || ','
+        || pg_catalog.quote_nullable(p_review_decision_id::text) || ','
+        || pg_catalog.quote_nullable(p_performed_by) || ','
+        || pg_catalog.quote_nullable(pg_catalog.date_part('epoch', p_performed_at)::text) || ','
+        || pg_catalog.quote_nullable(p_db_login) || ','
+        || pg_catalog.quote_nullable(p_entry_count::text) || ','
+        || pg_catalog.quote_nullable(p_entries_digest),
+        'UTF8'
+    )), 'hex')
+$$;
+
+ALTER FUNCTION public.fn_iu_lifecycle_seal_hash(p_prev_hash text, p_chain_pos bigint, p_id uuid, p_transition_type text, p_change_set_id uuid, p_review_decision_id uuid, p_performed_by text, p_performed_at timestamp with time zone, p_db_login text, p_entry_count integer, p_entries_digest text) OWNER TO iu_owner;
+
+--
+-- Name: FUNCTION fn_iu_lifecycle_seal_hash(p_prev_hash text, p_chain_pos bigint, p_id uuid, p_transition_type text, p_change_set_id uuid, p_review_decision_id uuid, p_performed_by text, p_performed_at timestamp with time zone, p_db_login text, p_entry_count integer, p_entries_digest text); Type: COMMENT; Schema: public; Owner: iu_owner
+--
+
+COMMENT ON FUNCTION public.fn_iu_lifecycle_seal_hash(p_prev_hash text, p_chain_pos bigint, p_id uuid, p_transition_type text, p_change_set_id uuid, p_review_decision_id uuid, p_performed_by text, p_performed_at timestamp with time zone, p_db_login text, p_entry_count integer, p_entries_digest text) IS 'SHA-256 linking a lifecycle log seal to the previous one (chain).';
+
+--
+-- Name: fn_iu_lifecycle_transition_check(); Type: FUNCTION; Schema: public; Owner: iu_owner
+--
+
+CREATE FUNCTION public.fn_iu_lifecycle_transition_check() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+DECLARE
+    v_allowed text;
+    v_what text;
+BEGIN
+    v_what := CASE TG_TABLE_NAME
+        WHEN 'information_unit' THEN 'unit ' || (pg_catalog.to_jsonb(NEW) ->> 'canonical_address')
+        ELSE pg_catalog.format('version %s of unit %s', pg_catalog.to_jsonb(NEW) ->> 'version_no',
+            pg_catalog.to_jsonb(NEW) ->> 'iu_id')
+    END;
+    IF TG_OP = 'INSERT' THEN
+        RAISE EXCEPTION '% cannot be born %: new rows are draft', v_what, NEW.lifecycle_status
+            USING ERRCODE = 'IU003',
+                  HINT = 'create drafts with fn_iu_create, then enact them with fn_iu_enact';
+    END IF;
+    IF EXISTS (
+        SELECT 1 FROM public.iu_lifecycle_transition AS t
+        WHERE t.from_status = OLD.lifecycle_status AND t.to_status = NEW.lifecycle_status
+    ) THEN
+        RETURN NEW;
+    END IF;
+    SELECT pg_catalog.string_agg(t.to_status, ', ' ORDER BY v.sort_order) INTO v_allowed
+    FROM public.iu_lifecycle_transition AS t
+    JOIN public.iu_lifecycle_vocab AS v ON v.code = t.to_status
+    WHERE t.from_status = OLD.lifecycle_status;
+    RAISE EXCEPTION '% cannot go from % to %', v_what, OLD.lifecycle_status, NEW.lifecycle_status
+        USING ERRCODE = 'IU003',
+              DETAIL = pg_catalog.format('allowed from %s: %s (iu_lifecycle_transition)', OLD.lifecycle_status,
+                  coalesce(v_allowed, 'nothing, it is final')),
+              HINT = 'statuses move only through fn_iu_enact, fn_iu_supersede and fn_iu_retire';
+END
+$$;
+
+ALTER FUNCTION public.fn_iu_lifecycle_transition_check() OWNER TO iu_owner;
+
+--
+-- Name: FUNCTION fn_iu_lifecycle_transition_check(); Type: COMMENT; Schema: public; Owner: iu_owner
+--
+
+COMMENT ON FUNCTION public.fn_iu_lifecycle_transition_check() IS 'Trigger: rows are born draft and change status only along iu_lifecycle_transition (IU003).';
+
+--
 -- Name: fn_iu_policy(text); Type: FUNCTION; Schema: public; Owner: iu_owner
 --
 
@@ -1982,6 +2737,622 @@ ALTER FUNCTION public.fn_iu_resolve_default(p_param text, p_value text) OWNER TO
 COMMENT ON FUNCTION public.fn_iu_resolve_default(p_param text, p_value text) IS 'Internal (Pack 22 helper): the given value, else dot_config iu_create.default.<param>, else NULL.';
 
 --
+-- Name: fn_iu_retire(text, text, uuid, text); Type: FUNCTION; Schema: public; Owner: iu_owner
+--
+
+CREATE FUNCTION public.fn_iu_retire(p_canonical_address text, p_actor text, p_review_decision_id uuid, p_reason text) RETURNS text
+    LANGUAGE sql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+    SELECT r.action
+    FROM public.fn_iu_retire_batch(
+        p_canonical_addresses => ARRAY[p_canonical_address],
+        p_actor => p_actor,
+        p_review_decision_id => p_review_decision_id,
+        p_reason => p_reason
+    ) AS r
+$$;
+
+ALTER FUNCTION public.fn_iu_retire(p_canonical_address text, p_actor text, p_review_decision_id uuid, p_reason text) OWNER TO iu_owner;
+
+--
+-- Name: FUNCTION fn_iu_retire(p_canonical_address text, p_actor text, p_review_decision_id uuid, p_reason text); Type: COMMENT; Schema: public; Owner: iu_owner
+--
+
+COMMENT ON FUNCTION public.fn_iu_retire(p_canonical_address text, p_actor text, p_review_decision_id uuid, p_reason text) IS 'Retires one enacted unit under an approved retire decision for it, or withdraws a draft: retired / withdrawn / already_retired.';
+
+--
+-- Name: fn_iu_retire_batch(text[], text, uuid, text); Type: FUNCTION; Schema: public; Owner: iu_owner
+--
+
+CREATE FUNCTION public.fn_iu_retire_batch(p_canonical_addresses text[], p_actor text, p_review_decision_id uuid DEFAULT NULL::uuid, p_reason text DEFAULT NULL::text) RETURNS TABLE(canonical_address text, iu_id uuid, action text)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+DECLARE
+    v_review record;
+    v_units record;
+    v_problem record;
+    v_digest text;
+    v_at timestamptz := pg_catalog.clock_timestamp();
+    v_done integer;
+    v_seal uuid;
+    v_ticket bigint;
+BEGIN
+    PERFORM public.fn_iu_lifecycle_batch_check(p_canonical_addresses, p_actor, 'retirement');
+    IF p_reason IS NULL OR pg_catalog.btrim(p_reason) = '' THEN
+        RAISE EXCEPTION 'a retirement needs a reason' USING ERRCODE = 'IU005';
+    END IF;
+    SELECT
+        count(*) FILTER (WHERE iu.id IS NULL) AS missing,
+        pg_catalog.min(t.addr) FILTER (WHERE iu.id IS NULL) AS first_missing,
+        pg_catalog.array_agg(iu.id ORDER BY t.ord) FILTER (WHERE iu.lifecycle_status IN ('draft', 'enacted')) AS ids,
+        pg_catalog.array_agg(t.addr ORDER BY t.ord) FILTER (WHERE iu.lifecycle_status IN ('draft', 'enacted')) AS addrs,
+        pg_catalog.array_agg(iu.lifecycle_status ORDER BY t.ord)
+            FILTER (WHERE iu.lifecycle_status IN ('draft', 'enacted')) AS statuses,
+        pg_catalog.array_agg(t.addr ORDER BY t.ord) FILTER (WHERE iu.lifecycle_status = 'enacted') AS enacted_addrs
+    INTO v_units
+    FROM unnest(p_canonical_addresses) WITH ORDINALITY AS t (addr, ord)
+    LEFT JOIN public.information_unit AS iu ON iu.canonical_address = t.addr;
+    IF v_units.missing > 0 THEN
+        RAISE EXCEPTION 'unit % does not exist', v_units.first_missing
+            USING ERRCODE = 'IU007', DETAIL = pg_catalog.format('%s unknown address(es); nothing was retired', v_units.missing);
+    END IF;
+
+    IF v_units.enacted_addrs IS NOT NULL THEN
+        SELECT * INTO v_review FROM public.fn_iu_review_check(p_review_decision_id, 'retire', p_actor);
+        v_digest := public.fn_iu_units_digest(v_units.enacted_addrs);
+        IF v_review.manifest_sha256 <> v_digest THEN
+            RAISE EXCEPTION 'review decision % approves retiring manifest %, not these units', p_review_decision_id,
+                v_review.manifest_sha256
+                USING ERRCODE = 'IU004',
+                      DETAIL = pg_catalog.format('the %s enacted unit(s) given digest to %s',
+                          pg_catalog.cardinality(v_units.enacted_addrs), v_digest),
+                      HINT = 'the reviewer approves exactly the units to retire (iu-cutter review --subject retire --unit ...)';
+        END IF;
+    END IF;
+
+    IF v_units.ids IS NULL THEN
+        RETURN QUERY
+        SELECT t.addr, iu.id, 'already_retired'::text
+        FROM unnest(p_canonical_addresses) WITH ORDINALITY AS t (addr, ord)
+        JOIN public.information_unit AS iu ON iu.canonical_address = t.addr
+        ORDER BY t.ord;
+        RETURN;
+    END IF;
+
+    SELECT c.canonical_address, c.lifecycle_status, p.canonical_address AS parent INTO v_problem
+    FROM unnest(v_units.ids) AS d (id)
+    JOIN public.information_unit AS p ON p.id = d.id
+    JOIN public.information_unit AS c ON c.parent_id = p.id
+    LEFT JOIN unnest(v_units.ids) AS b (id) ON b.id = c.id
+    WHERE c.lifecycle_status <> 'retired' AND b.id IS NULL
+    LIMIT 1;
+    IF FOUND THEN
+        RAISE EXCEPTION 'unit % cannot be retired while its child % is %', v_problem.parent,
+            v_problem.canonical_address, v_problem.lifecycle_status
+            USING ERRCODE = 'IU003', HINT = 'retire the children first or in the same batch';
+    END IF;
+
+    v_ticket := public.fn_iu_gateway_open('fn_iu_retire');
+    WITH moved AS (
+        UPDATE public.unit_version AS uv
+        SET lifecycle_status = 'retired', retired_at = v_at, retired_by = p_actor, updated_at = v_at, updated_by = p_actor
+        FROM unnest(v_units.ids) AS d (id)
+        WHERE uv.iu_id = d.id AND uv.lifecycle_status IN ('draft', 'enacted')
+        RETURNING uv.id, uv.iu_id, uv.version_no, uv.content_hash,
+            CASE WHEN uv.enacted_at IS NULL THEN 'draft' ELSE 'enacted' END AS from_status
+    ),
+    units AS (
+        UPDATE public.information_unit AS iu
+        SET lifecycle_status = 'retired', retired_at = v_at, retired_by = p_actor, updated_at = v_at, updated_by = p_actor
+        FROM unnest(v_units.ids, v_units.statuses) AS d (id, status)
+        WHERE iu.id = d.id AND iu.lifecycle_status = d.status
+        RETURNING iu.id, iu.canonical_address, d.status AS from_status, iu.current_version_id
+    ),
+    entries AS (
+        SELECT 1 AS grp, u.canonical_address AS addr, 'information_unit'::text AS coll, u.id AS entity,
+            u.from_status, CASE u.from_status WHEN 'enacted' THEN 'retire' ELSE 'withdraw' END AS kind,
+            pg_catalog.jsonb_build_object('version_id', m.id, 'version_no', m.version_no,
+                'content_hash', m.content_hash) AS meta
+        FROM units AS u
+        LEFT JOIN moved AS m ON m.id = u.current_version_id
+        UNION ALL
+        SELECT 2, u.canonical_address, 'unit_version', m.id, m.from_status, 'withdraw',
+            pg_catalog.jsonb_build_object('iu_id', m.iu_id, 'version_no', m.version_no, 'content_hash', m.content_hash)
+        FROM moved AS m
+        JOIN units AS u ON u.id = m.iu_id
+        WHERE m.id <> u.current_version_id
+    )
+    SELECT (count(*) FILTER (WHERE e.grp = 1))::integer,
+        public.fn_iu_lifecycle_record(
+            CASE WHEN v_units.enacted_addrs IS NULL THEN 'withdraw' ELSE 'retire' END, p_actor, p_reason,
+            p_review_decision_id, NULL, v_at,
+            pg_catalog.array_agg(e.coll ORDER BY e.grp, e.addr),
+            pg_catalog.array_agg(e.entity ORDER BY e.grp, e.addr),
+            pg_catalog.array_agg(e.addr ORDER BY e.grp, e.addr),
+            pg_catalog.array_agg(e.from_status ORDER BY e.grp, e.addr),
+            pg_catalog.array_fill('retired'::text, ARRAY[count(*)::integer]),
+            pg_catalog.array_agg(e.kind ORDER BY e.grp, e.addr),
+            pg_catalog.array_agg(e.meta ORDER BY e.grp, e.addr)
+        )
+    INTO v_done, v_seal
+    FROM entries AS e;
+    IF v_done <> pg_catalog.cardinality(v_units.ids) OR v_seal IS NULL THEN
+        RAISE EXCEPTION 'units changed while they were being retired'
+            USING ERRCODE = 'IU006', HINT = 'read the units again; nothing was retired';
+    END IF;
+    PERFORM public.fn_iu_gateway_close(v_ticket);
+
+    RETURN QUERY
+    SELECT t.addr, iu.id,
+        CASE s.status WHEN 'enacted' THEN 'retired' WHEN 'draft' THEN 'withdrawn' ELSE 'already_retired' END
+    FROM unnest(p_canonical_addresses) WITH ORDINALITY AS t (addr, ord)
+    JOIN public.information_unit AS iu ON iu.canonical_address = t.addr
+    LEFT JOIN unnest(v_units.ids, v_units.statuses) AS s (id, status) ON s.id = iu.id
+    ORDER BY t.ord;
+END
+$$;
+
+ALTER FUNCTION public.fn_iu_retire_batch(p_canonical_addresses text[], p_actor text, p_review_decision_id uuid, p_reason text) OWNER TO iu_owner;
+
+--
+-- Name: FUNCTION fn_iu_retire_batch(p_canonical_addresses text[], p_actor text, p_review_decision_id uuid, p_reason text); Type: COMMENT; Schema: public; Owner: iu_owner
+--
+
+COMMENT ON FUNCTION public.fn_iu_retire_batch(p_canonical_addresses text[], p_actor text, p_review_decision_id uuid, p_reason text) IS 'Set-based retirement: enacted units retired under an approved retire decision for exactly them, drafts withdrawn; retired / withdrawn / already_retired per unit.';
+
+--
+-- Name: fn_iu_review_check(uuid, text, text); Type: FUNCTION; Schema: public; Owner: iu_owner
+--
+
+CREATE FUNCTION public.fn_iu_review_check(p_review_decision_id uuid, p_subject text, p_actor text) RETURNS TABLE(review_decision_id uuid, manifest_sha256 text, decided_by text, change_set_id uuid, envelope_id uuid, change_set_actor text, change_set_status text)
+    LANGUAGE plpgsql STABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+DECLARE
+    v_review record;
+    v_cs record;
+    v_distinct boolean := public.fn_iu_policy('iu_enact.require_distinct_reviewer')::boolean;
+    v_max_age integer := public.fn_iu_policy('iu_enact.review_max_age_days')::integer;
+    v_later record;
+BEGIN
+    IF p_review_decision_id IS NULL THEN
+        RAISE EXCEPTION 'a review decision is required to %', p_subject
+            USING ERRCODE = 'IU004', HINT = 'a reviewer records one with iu-cutter review';
+    END IF;
+    SELECT r.* INTO v_review FROM cutter_governance.review_decision AS r WHERE r.id = p_review_decision_id;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION 'review decision % does not exist', p_review_decision_id USING ERRCODE = 'IU004';
+    END IF;
+    IF v_review.decision <> 'approve' THEN
+        RAISE EXCEPTION 'review decision % is a %, not an approval', p_review_decision_id, v_review.decision
+            USING ERRCODE = 'IU004';
+    END IF;
+    IF v_review.subject <> p_subject THEN
+        RAISE EXCEPTION 'review decision % approves %, not %', p_review_decision_id, v_review.subject, p_subject
+            USING ERRCODE = 'IU004', HINT = 'each lifecycle act needs a decision for that act';
+    END IF;
+    IF v_review.expires_at <= pg_catalog.clock_timestamp() THEN
+        RAISE EXCEPTION 'review decision % expired at %', p_review_decision_id, v_review.expires_at
+            USING ERRCODE = 'IU004', HINT = 'ask for a new review decision';
+    END IF;
+    IF v_review.decided_at + pg_catalog.make_interval(days => v_max_age) <= pg_catalog.clock_timestamp() THEN
+        RAISE EXCEPTION 'review decision % is older than % days', p_review_decision_id, v_max_age
+            USING ERRCODE = 'IU004',
+                  HINT = 'ask for a new review decision (policy iu_enact.review_max_age_days)';
+    END IF;
+    SELECT r.id, r.decided_by, r.decided_at INTO v_later
+    FROM cutter_governance.review_decision AS r
+    WHERE r.manifest_sha256 = v_review.manifest_sha256 AND r.subject = v_review.subject
+      AND r.decision = 'reject' AND r.chain_pos > v_review.chain_pos
+    ORDER BY r.chain_pos DESC LIMIT 1;
+    IF FOUND THEN
+        RAISE EXCEPTION 'review decision % was followed by a rejection of the same content', p_review_decision_id
+            USING ERRCODE = 'IU004',
+                  DETAIL = pg_catalog.format('rejected by %s at %s (decision %s)', v_later.decided_by,
+                      v_later.decided_at, v_later.id);
+    END IF;
+
+    SELECT c.id, c.actor, c.status, e.id AS envelope_id INTO v_cs
+    FROM cutter_governance.cut_change_set AS c
+    JOIN cutter_governance.manifest_envelope AS e ON e.change_set_id = c.id
+    WHERE c.manifest_sha256 = v_review.manifest_sha256
+      AND (v_review.change_set_id IS NULL OR c.id = v_review.change_set_id)
+      AND c.status <> 'rolled_back'
+    ORDER BY (c.status IN ('verified', 'enacted')) DESC, c.chain_pos DESC
+    LIMIT 1;
+
+    IF v_distinct THEN
+        IF v_review.decided_by = p_actor THEN
+            RAISE EXCEPTION 'review decision % was decided by % who now acts on it', p_review_decision_id, p_actor
+                USING ERRCODE = 'IU004',
+                      HINT = 'separation of duties: another person reviews (policy iu_enact.require_distinct_reviewer)';
+        END IF;
+        IF v_review.decided_by = v_cs.actor THEN
+            RAISE EXCEPTION 'review decision % was decided by %, the executor of change set %', p_review_decision_id,
+                v_cs.actor, v_cs.id
+                USING ERRCODE = 'IU004', HINT = 'the executor of a cut cannot approve it';
+        END IF;
+    END IF;
+
+    RETURN QUERY SELECT v_review.id, v_review.manifest_sha256, v_review.decided_by, v_cs.id, v_cs.envelope_id,
+        v_cs.actor, v_cs.status;
+END
+$$;
+
+ALTER FUNCTION public.fn_iu_review_check(p_review_decision_id uuid, p_subject text, p_actor text) OWNER TO iu_owner;
+
+--
+-- Name: FUNCTION fn_iu_review_check(p_review_decision_id uuid, p_subject text, p_actor text); Type: COMMENT; Schema: public; Owner: iu_owner
+--
+
+COMMENT ON FUNCTION public.fn_iu_review_check(p_review_decision_id uuid, p_subject text, p_actor text) IS 'Internal: IU004 unless the review decision approves this subject, is unexpired and not later rejected, and (policy) was decided by neither the actor nor the executor.';
+
+--
+-- Name: fn_iu_revise(text[], text[], text, uuid); Type: FUNCTION; Schema: public; Owner: iu_owner
+--
+
+CREATE FUNCTION public.fn_iu_revise(p_canonical_addresses text[], p_bodies text[], p_actor text, p_change_set_id uuid DEFAULT NULL::uuid) RETURNS TABLE(ordinal integer, canonical_address text, iu_id uuid, version_id uuid, content_hash text, action text)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+DECLARE
+    v_max_units integer := public.fn_iu_policy('iu_create.gateway.max_units_per_call')::integer;
+    v_max_body integer := public.fn_iu_policy('iu_create.gateway.max_body_bytes')::integer;
+    v_count integer := coalesce(pg_catalog.cardinality(p_canonical_addresses), 0);
+    v_cs record;
+    v_problem record;
+    v_ticket bigint;
+BEGIN
+    PERFORM public.fn_iu_check_actor(p_actor);
+    IF v_count = 0 OR v_count <> coalesce(pg_catalog.cardinality(p_bodies), 0) THEN
+        RAISE EXCEPTION 'a revision needs as many bodies as addresses (% addresses, % bodies)', v_count,
+            coalesce(pg_catalog.cardinality(p_bodies), 0)
+            USING ERRCODE = 'IU005';
+    END IF;
+    IF v_count > v_max_units THEN
+        RAISE EXCEPTION 'a revision of % units exceeds the policy limit of %', v_count, v_max_units
+            USING ERRCODE = 'IU009', HINT = 'see dot_config iu_create.gateway.max_units_per_call';
+    END IF;
+    SELECT t.ord, t.addr, t.body, count(*) OVER (PARTITION BY t.addr) AS n INTO v_problem
+    FROM unnest(p_canonical_addresses, p_bodies) WITH ORDINALITY AS t (addr, body, ord)
+    WHERE t.addr IS NULL OR t.body IS NULL OR t.body !~ '[^[:space:]]'
+       OR pg_catalog.octet_length(t.body) > v_max_body
+    ORDER BY t.ord LIMIT 1;
+    IF FOUND THEN
+        RAISE EXCEPTION 'revision unit % (%): %', v_problem.ord, coalesce(v_problem.addr, '<no address>'),
+            CASE
+                WHEN v_problem.addr IS NULL THEN 'address is missing'
+                WHEN v_problem.body IS NULL OR v_problem.body !~ '[^[:space:]]' THEN 'body is empty or blank'
+                ELSE pg_catalog.format('body is %s bytes; the policy limit is %s',
+                    pg_catalog.octet_length(v_problem.body), v_max_body)
+            END
+            USING ERRCODE = CASE WHEN pg_catalog.octet_length(v_problem.body) > v_max_body THEN 'IU009' ELSE 'IU005' END;
+    END IF;
+    SELECT t.addr INTO v_problem
+    FROM unnest(p_canonical_addresses) AS t (addr) GROUP BY t.addr HAVING count(*) > 1 LIMIT 1;
+    IF FOUND THEN
+        RAISE EXCEPTION 'revision lists % twice', v_problem.addr USING ERRCODE = 'IU005';
+    END IF;
+    IF p_change_set_id IS NOT NULL THEN
+        SELECT c.actor, c.doc_code,
+            EXISTS (SELECT 1 FROM cutter_governance.manifest_envelope AS e WHERE e.change_set_id = c.id) AS sealed
+        INTO v_cs
+        FROM cutter_governance.cut_change_set AS c WHERE c.id = p_change_set_id;
+        IF NOT FOUND OR v_cs.sealed THEN
+            RAISE EXCEPTION 'change set % is not open in this transaction', p_change_set_id USING ERRCODE = 'IU013';
+        END IF;
+        IF v_cs.actor <> p_actor THEN
+            RAISE EXCEPTION 'change set % was opened by %, not %', p_change_set_id, v_cs.actor, p_actor
+                USING ERRCODE = 'IU012';
+        END IF;
+        IF EXISTS (
+            SELECT 1 FROM unnest(p_canonical_addresses) AS a (addr)
+            WHERE pg_catalog.split_part(a.addr, '/', 1) <> v_cs.doc_code
+        ) THEN
+            RAISE EXCEPTION 'change set % cuts document %; every address must belong to it', p_change_set_id,
+                v_cs.doc_code
+                USING ERRCODE = 'IU005';
+        END IF;
+    END IF;
+
+    PERFORM pg_catalog.pg_advisory_xact_lock(7175, pg_catalog.hashtext(d.doc_code))
+    FROM (
+        SELECT DISTINCT pg_catalog.split_part(a.addr, '/', 1) AS doc_code
+        FROM unnest(p_canonical_addresses) AS a (addr) ORDER BY 1
+    ) AS d;
+
+    SELECT t.ord, t.addr, iu.id AS iu_id, iu.lifecycle_status AS status, pend.content_hash AS pending_hash,
+        public.fn_iu_content_hash(pg_catalog.normalize(t.body, 'NFC')) AS hash
+    INTO v_problem
+    FROM unnest(p_canonical_addresses, p_bodies) WITH ORDINALITY AS t (addr, body, ord)
+    LEFT JOIN public.information_unit AS iu ON iu.canonical_address = t.addr
+    LEFT JOIN public.unit_version AS pend
+        ON pend.iu_id = iu.id AND pend.lifecycle_status = 'draft' AND pend.id <> iu.current_version_id
+    WHERE iu.id IS NULL OR iu.lifecycle_status <> 'enacted'
+       OR pend.content_hash <> public.fn_iu_content_hash(pg_catalog.normalize(t.body, 'NFC'))
+    ORDER BY t.ord LIMIT 1;
+    IF FOUND THEN
+        IF v_problem.iu_id IS NULL THEN
+            RAISE EXCEPTION 'unit % does not exist', v_problem.addr
+                USING ERRCODE = 'IU007', HINT = 'new units are cut with fn_iu_create';
+        ELSIF v_problem.status = 'draft' THEN
+            RAISE EXCEPTION 'unit % is a draft: edit it in place', v_problem.addr
+                USING ERRCODE = 'IU003', HINT = 'fn_iu_apply_edit_draft edits a draft; revisions are for enacted units';
+        ELSIF v_problem.status <> 'enacted' THEN
+            RAISE EXCEPTION 'unit % is % and cannot be revised', v_problem.addr, v_problem.status USING ERRCODE = 'IU003';
+        ELSE
+            RAISE EXCEPTION 'unit % already has a pending revision with other content', v_problem.addr
+                USING ERRCODE = 'IU006',
+                      DETAIL = pg_catalog.format('pending content_hash %s, given %s', v_problem.pending_hash, v_problem.hash),
+                      HINT = 'supersede or roll back the pending revision first';
+        END IF;
+    END IF;
+
+    v_ticket := public.fn_iu_gateway_open('fn_iu_revise');
+    RETURN QUERY
+    WITH input AS MATERIALIZED (
+        SELECT t.ord::integer AS ord, t.addr, b.body, public.fn_iu_content_hash(b.body) AS hash,
+            iu.id AS iu_id, cur.id AS current_id, cur.content_hash AS current_hash, pend.id AS pending_id,
+            (SELECT pg_catalog.max(v.version_no) + 1 FROM public.unit_version AS v WHERE v.iu_id = iu.id) AS next_no
+        FROM unnest(p_canonical_addresses, p_bodies) WITH ORDINALITY AS t (addr, body, ord)
+        CROSS JOIN LATERAL (SELECT pg_catalog.normalize(t.body, 'NFC') AS body) AS b
+        JOIN public.information_unit AS iu ON iu.canonical_address = t.addr
+        JOIN public.unit_version AS cur ON cur.id = iu.current_version_id
+        LEFT JOIN public.unit_version AS pend
+            ON pend.iu_id = iu.id AND pend.lifecycle_status = 'draft' AND pend.id <> iu.current_version_id
+    ),
+    ins AS (
+        INSERT INTO public.unit_version (iu_id, version_no, body, change_set_id, created_by, updated_by)
+        SELECT i.iu_id, i.next_no, i.body, p_change_set_id, p_actor, p_actor
+        FROM input AS i
+        WHERE i.pending_id IS NULL AND i.hash <> i.current_hash
+        ORDER BY i.ord
+        RETURNING unit_version.iu_id, unit_version.id
+    )
+    SELECT i.ord, i.addr, i.iu_id, coalesce(n.id, i.pending_id, i.current_id), i.hash,
+        CASE WHEN n.id IS NOT NULL THEN 'revised' ELSE 'unchanged' END
+    FROM input AS i
+    LEFT JOIN ins AS n ON n.iu_id = i.iu_id
+    ORDER BY i.ord;
+    PERFORM public.fn_iu_gateway_close(v_ticket);
+END
+$$;
+
+ALTER FUNCTION public.fn_iu_revise(p_canonical_addresses text[], p_bodies text[], p_actor text, p_change_set_id uuid) OWNER TO iu_owner;
+
+--
+-- Name: FUNCTION fn_iu_revise(p_canonical_addresses text[], p_bodies text[], p_actor text, p_change_set_id uuid); Type: COMMENT; Schema: public; Owner: iu_owner
+--
+
+COMMENT ON FUNCTION public.fn_iu_revise(p_canonical_addresses text[], p_bodies text[], p_actor text, p_change_set_id uuid) IS 'Drafts new versions of enacted units beside the enacted ones (supersede, step 1): revised / unchanged per unit. IU007, IU003, IU006, IU005, IU009.';
+
+--
+-- Name: fn_iu_supersede(text, text, uuid); Type: FUNCTION; Schema: public; Owner: iu_owner
+--
+
+CREATE FUNCTION public.fn_iu_supersede(p_canonical_address text, p_actor text, p_review_decision_id uuid) RETURNS text
+    LANGUAGE sql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+    SELECT s.action
+    FROM public.fn_iu_supersede_batch(
+        p_canonical_addresses => ARRAY[p_canonical_address],
+        p_actor => p_actor,
+        p_review_decision_id => p_review_decision_id
+    ) AS s
+$$;
+
+ALTER FUNCTION public.fn_iu_supersede(p_canonical_address text, p_actor text, p_review_decision_id uuid) OWNER TO iu_owner;
+
+--
+-- Name: FUNCTION fn_iu_supersede(p_canonical_address text, p_actor text, p_review_decision_id uuid); Type: COMMENT; Schema: public; Owner: iu_owner
+--
+
+COMMENT ON FUNCTION public.fn_iu_supersede(p_canonical_address text, p_actor text, p_review_decision_id uuid) IS 'Supersedes one enacted unit by its pending revision under an approved supersede decision: superseded or already_superseded.';
+
+--
+-- Name: fn_iu_supersede_batch(text[], text, uuid, text); Type: FUNCTION; Schema: public; Owner: iu_owner
+--
+
+CREATE FUNCTION public.fn_iu_supersede_batch(p_canonical_addresses text[], p_actor text, p_review_decision_id uuid, p_reason text DEFAULT NULL::text) RETURNS TABLE(canonical_address text, iu_id uuid, version_id uuid, superseded_version_id uuid, content_hash text, action text)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+DECLARE
+    v_review record;
+    v_units record;
+    v_problem record;
+    v_at timestamptz := pg_catalog.clock_timestamp();
+    v_done integer;
+    v_n integer;
+    v_ticket bigint;
+BEGIN
+    PERFORM public.fn_iu_lifecycle_batch_check(p_canonical_addresses, p_actor, 'supersede');
+    SELECT * INTO v_review FROM public.fn_iu_review_check(p_review_decision_id, 'supersede', p_actor);
+    IF v_review.envelope_id IS NULL THEN
+        RAISE EXCEPTION 'review decision % approves manifest %, which no recorded change set carries',
+            p_review_decision_id, v_review.manifest_sha256
+            USING ERRCODE = 'IU004', HINT = 'record the revision first (iu-cutter revise), then supersede';
+    END IF;
+    IF v_review.change_set_status NOT IN ('verified', 'enacted')
+        AND public.fn_iu_policy('iu_enact.require_verified_change_set')::boolean THEN
+        RAISE EXCEPTION 'change set % is %, not verified', v_review.change_set_id, v_review.change_set_status
+            USING ERRCODE = 'IU003', HINT = 'a second person runs iu-cutter verify first';
+    END IF;
+
+    SELECT
+        count(*) FILTER (WHERE iu.id IS NULL) AS missing,
+        pg_catalog.min(t.addr) FILTER (WHERE iu.id IS NULL) AS first_missing,
+        count(*) FILTER (WHERE iu.lifecycle_status <> 'enacted'
+            OR (pend.id IS NULL AND (m.action IS DISTINCT FROM 'revised' OR cur.content_hash IS DISTINCT FROM m.content_hash))) AS not_ready,
+        pg_catalog.min(t.addr || CASE WHEN iu.lifecycle_status <> 'enacted' THEN ' is ' || iu.lifecycle_status
+            ELSE ' has no pending revision' END)
+            FILTER (WHERE iu.lifecycle_status <> 'enacted'
+                OR (pend.id IS NULL AND (m.action IS DISTINCT FROM 'revised' OR cur.content_hash IS DISTINCT FROM m.content_hash))) AS first_not_ready,
+        count(*) FILTER (WHERE pend.id IS NOT NULL AND pend.content_hash IS DISTINCT FROM m.content_hash) AS uncovered,
+        pg_catalog.min(t.addr) FILTER (
+            WHERE pend.id IS NOT NULL AND pend.content_hash IS DISTINCT FROM m.content_hash) AS first_uncovered,
+        pg_catalog.array_agg(iu.id ORDER BY t.ord) FILTER (WHERE pend.id IS NOT NULL) AS ids,
+        pg_catalog.array_agg(t.addr ORDER BY t.ord) FILTER (WHERE pend.id IS NOT NULL) AS addrs,
+        pg_catalog.array_agg(cur.id ORDER BY t.ord) FILTER (WHERE pend.id IS NOT NULL) AS old_ids,
+        pg_catalog.array_agg(cur.content_hash ORDER BY t.ord) FILTER (WHERE pend.id IS NOT NULL) AS old_hashes,
+        pg_catalog.array_agg(cur.version_no ORDER BY t.ord) FILTER (WHERE pend.id IS NOT NULL) AS old_numbers,
+        pg_catalog.array_agg(pend.id ORDER BY t.ord) FILTER (WHERE pend.id IS NOT NULL) AS new_ids,
+        pg_catalog.array_agg(pend.content_hash ORDER BY t.ord) FILTER (WHERE pend.id IS NOT NULL) AS new_hashes,
+        pg_catalog.array_agg(pend.version_no ORDER BY t.ord) FILTER (WHERE pend.id IS NOT NULL) AS new_numbers
+    INTO v_units
+    FROM unnest(p_canonical_addresses) WITH ORDINALITY AS t (addr, ord)
+    LEFT JOIN public.information_unit AS iu ON iu.canonical_address = t.addr
+    LEFT JOIN public.unit_version AS cur ON cur.id = iu.current_version_id
+    LEFT JOIN public.unit_version AS pend
+        ON pend.iu_id = iu.id AND pend.lifecycle_status = 'draft' AND pend.id <> iu.current_version_id
+    LEFT JOIN cutter_governance.manifest_entry AS m
+        ON m.envelope_id = v_review.envelope_id AND m.canonical_address = t.addr;
+    IF v_units.missing > 0 THEN
+        RAISE EXCEPTION 'unit % does not exist', v_units.first_missing
+            USING ERRCODE = 'IU007', DETAIL = pg_catalog.format('%s unknown address(es); nothing was superseded', v_units.missing);
+    END IF;
+    IF v_units.not_ready > 0 THEN
+        RAISE EXCEPTION 'unit % and cannot be superseded', v_units.first_not_ready
+            USING ERRCODE = 'IU003',
+                  DETAIL = pg_catalog.format('%s such unit(s); nothing was superseded', v_units.not_ready),
+                  HINT = 'a supersede enacts a pending revision (iu-cutter revise) of an enacted unit';
+    END IF;
+    IF v_units.uncovered > 0 THEN
+        RAISE EXCEPTION 'review decision % does not cover the pending revision of unit %', p_review_decision_id,
+            v_units.first_uncovered
+            USING ERRCODE = 'IU004',
+                  DETAIL = pg_catalog.format('%s unit(s) not covered', v_units.uncovered),
+                  HINT = 'a decision approves exact content: review the revision''s change set';
+    END IF;
+
+    IF v_units.ids IS NOT NULL THEN
+        v_n := pg_catalog.cardinality(v_units.ids);
+        SELECT v.* INTO v_problem
+        FROM (
+            SELECT DISTINCT pg_catalog.split_part(a.addr, '/', 1) AS doc_code FROM unnest(v_units.addrs) AS a (addr)
+        ) AS d
+        CROSS JOIN LATERAL public.fn_iu_verify_invariants(
+            CASE WHEN v_n = 1 THEN v_units.addrs[1] ELSE d.doc_code END, v_n > 1) AS v
+        JOIN unnest(v_units.addrs) AS a (addr) ON a.addr = v.canonical_address
+        LIMIT 1;
+        IF FOUND THEN
+            RAISE EXCEPTION 'unit % fails invariant %: %', v_problem.canonical_address, v_problem.invariant, v_problem.detail
+                USING ERRCODE = 'IU005', HINT = 'fn_iu_verify_invariants lists every violation; nothing was superseded';
+        END IF;
+
+        v_ticket := public.fn_iu_gateway_open('fn_iu_supersede');
+        WITH moved AS (
+            UPDATE public.unit_version AS uv
+            SET lifecycle_status = 'superseded', superseded_at = v_at, superseded_by = p_actor,
+                updated_at = v_at, updated_by = p_actor
+            FROM unnest(v_units.old_ids) AS d (id)
+            WHERE uv.id = d.id AND uv.lifecycle_status = 'enacted'
+            RETURNING 1
+        )
+        SELECT count(*)::integer INTO v_done FROM moved;
+        IF v_done = v_n THEN
+            WITH moved AS (
+                UPDATE public.unit_version AS uv
+                SET lifecycle_status = 'enacted', enacted_at = v_at, enacted_by = p_actor,
+                    updated_at = v_at, updated_by = p_actor
+                FROM unnest(v_units.new_ids, v_units.new_hashes) AS d (id, hash)
+                WHERE uv.id = d.id AND uv.lifecycle_status = 'draft' AND uv.content_hash = d.hash
+                RETURNING 1
+            )
+            SELECT count(*)::integer INTO v_done FROM moved;
+        END IF;
+        IF v_done = v_n THEN
+            WITH moved AS (
+                UPDATE public.information_unit AS iu
+                SET current_version_id = d.new_id, updated_at = v_at, updated_by = p_actor
+                FROM unnest(v_units.ids, v_units.old_ids, v_units.new_ids) AS d (id, old_id, new_id)
+                WHERE iu.id = d.id AND iu.current_version_id = d.old_id AND iu.lifecycle_status = 'enacted'
+                RETURNING 1
+            )
+            SELECT count(*)::integer INTO v_done FROM moved;
+        END IF;
+        IF v_done <> v_n THEN
+            RAISE EXCEPTION 'units changed while they were being superseded'
+                USING ERRCODE = 'IU006', HINT = 'read the units again; nothing was superseded';
+        END IF;
+        PERFORM public.fn_iu_lifecycle_record(
+            'supersede', p_actor,
+            coalesce(nullif(pg_catalog.btrim(p_reason), ''), 'superseded under review decision ' || p_review_decision_id),
+            p_review_decision_id, v_review.change_set_id, v_at,
+            pg_catalog.array_fill('unit_version'::text, ARRAY[2 * v_n]),
+            v_units.old_ids || v_units.new_ids,
+            v_units.addrs || v_units.addrs,
+            pg_catalog.array_fill('enacted'::text, ARRAY[v_n]) || pg_catalog.array_fill('draft'::text, ARRAY[v_n]),
+            pg_catalog.array_fill('superseded'::text, ARRAY[v_n]) || pg_catalog.array_fill('enacted'::text, ARRAY[v_n]),
+            pg_catalog.array_fill('supersede'::text, ARRAY[v_n]) || pg_catalog.array_fill('enact'::text, ARRAY[v_n]),
+            ARRAY(
+                SELECT pg_catalog.jsonb_build_object('iu_id', d.id, 'version_no', d.old_no, 'content_hash', d.old_hash,
+                    'superseded_by_version_id', d.new_id)
+                FROM unnest(v_units.ids, v_units.old_numbers, v_units.old_hashes, v_units.new_ids)
+                    WITH ORDINALITY AS d (id, old_no, old_hash, new_id, ord)
+                ORDER BY d.ord
+            ) || ARRAY(
+                SELECT pg_catalog.jsonb_build_object('iu_id', d.id, 'version_no', d.new_no, 'content_hash', d.new_hash,
+                    'supersedes_version_id', d.old_id)
+                FROM unnest(v_units.ids, v_units.new_numbers, v_units.new_hashes, v_units.old_ids)
+                    WITH ORDINALITY AS d (id, new_no, new_hash, old_id, ord)
+                ORDER BY d.ord
+            )
+        );
+        PERFORM public.fn_iu_gateway_close(v_ticket);
+    END IF;
+
+    PERFORM public.fn_iu_change_set_settle(v_review.change_set_id);
+
+    RETURN QUERY
+    SELECT t.addr, iu.id, iu.current_version_id, s.old_id, uv.content_hash,
+        CASE WHEN s.id IS NOT NULL THEN 'superseded' ELSE 'already_superseded' END
+    FROM unnest(p_canonical_addresses) WITH ORDINALITY AS t (addr, ord)
+    JOIN public.information_unit AS iu ON iu.canonical_address = t.addr
+    JOIN public.unit_version AS uv ON uv.id = iu.current_version_id
+    LEFT JOIN unnest(v_units.ids, v_units.old_ids) AS s (id, old_id) ON s.id = iu.id
+    ORDER BY t.ord;
+END
+$$;
+
+ALTER FUNCTION public.fn_iu_supersede_batch(p_canonical_addresses text[], p_actor text, p_review_decision_id uuid, p_reason text) OWNER TO iu_owner;
+
+--
+-- Name: FUNCTION fn_iu_supersede_batch(p_canonical_addresses text[], p_actor text, p_review_decision_id uuid, p_reason text); Type: COMMENT; Schema: public; Owner: iu_owner
+--
+
+COMMENT ON FUNCTION public.fn_iu_supersede_batch(p_canonical_addresses text[], p_actor text, p_review_decision_id uuid, p_reason text) IS 'Set-based supersede under one review decision: the pending revision is enacted and the enacted version superseded at the same instant. superseded / already_superseded per unit.';
+
+--
+-- Name: fn_iu_units_digest(text[]); Type: FUNCTION; Schema: public; Owner: iu_owner
+--
+
+CREATE FUNCTION public.fn_iu_units_digest(p_canonical_addresses text[]) RETURNS text
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+    SELECT cutter_governance.fn_gov_manifest_digest(
+        pg_catalog.array_agg(iu.canonical_address ORDER BY iu.doc_code, iu.doc_order, iu.canonical_address),
+        pg_catalog.array_agg(uv.content_hash ORDER BY iu.doc_code, iu.doc_order, iu.canonical_address)
+    )
+    FROM public.information_unit AS iu
+    JOIN public.unit_version AS uv ON uv.id = iu.current_version_id
+    JOIN (SELECT DISTINCT a.addr FROM unnest(p_canonical_addresses) AS a (addr)) AS a ON a.addr = iu.canonical_address
+    WHERE iu.lifecycle_status = 'enacted'
+$$;
+
+ALTER FUNCTION public.fn_iu_units_digest(p_canonical_addresses text[]) OWNER TO iu_owner;
+
+--
+-- Name: FUNCTION fn_iu_units_digest(p_canonical_addresses text[]); Type: COMMENT; Schema: public; Owner: iu_owner
+--
+
+COMMENT ON FUNCTION public.fn_iu_units_digest(p_canonical_addresses text[]) IS 'Manifest digest of the given enacted units in document order with their current content: what a retire decision approves.';
+
+--
 -- Name: fn_iu_verify_invariants(text, boolean); Type: FUNCTION; Schema: public; Owner: iu_owner
 --
 
@@ -2068,6 +3439,75 @@ ALTER FUNCTION public.fn_iu_verify_invariants(p_canonical_address text, p_includ
 --
 
 COMMENT ON FUNCTION public.fn_iu_verify_invariants(p_canonical_address text, p_include_descendants boolean) IS 'Invariant probe: one row per violation for the unit (or, with p_include_descendants, its subtree); none = healthy.';
+
+--
+-- Name: fn_iu_version_at(text, timestamp with time zone); Type: FUNCTION; Schema: public; Owner: iu_owner
+--
+
+CREATE FUNCTION public.fn_iu_version_at(p_canonical_address text, p_at timestamp with time zone DEFAULT now()) RETURNS TABLE(canonical_address text, iu_id uuid, version_id uuid, version_no integer, body text, content_hash text, in_force_from timestamp with time zone, in_force_until timestamp with time zone)
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+    SELECT iu.canonical_address, iu.id, uv.id, uv.version_no, uv.body, uv.content_hash, uv.enacted_at,
+        coalesce(uv.superseded_at, uv.retired_at)
+    FROM public.information_unit AS iu
+    JOIN public.unit_version AS uv ON uv.iu_id = iu.id
+    WHERE iu.canonical_address = p_canonical_address
+      AND uv.enacted_at <= p_at
+      AND coalesce(uv.superseded_at, uv.retired_at, 'infinity'::timestamptz) > p_at
+$$;
+
+ALTER FUNCTION public.fn_iu_version_at(p_canonical_address text, p_at timestamp with time zone) OWNER TO iu_owner;
+
+--
+-- Name: FUNCTION fn_iu_version_at(p_canonical_address text, p_at timestamp with time zone); Type: COMMENT; Schema: public; Owner: iu_owner
+--
+
+COMMENT ON FUNCTION public.fn_iu_version_at(p_canonical_address text, p_at timestamp with time zone) IS 'The version of a unit in force at a point in time (enacted by then, not yet superseded or retired); no row if none.';
+
+--
+-- Name: fn_uv_enacted_immut(); Type: FUNCTION; Schema: public; Owner: iu_owner
+--
+
+CREATE FUNCTION public.fn_uv_enacted_immut() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+DECLARE
+    v_changed text;
+BEGIN
+    IF TG_OP = 'DELETE' THEN
+        RAISE EXCEPTION 'version % of unit % is % and cannot be deleted', OLD.version_no, OLD.iu_id,
+            OLD.lifecycle_status
+            USING ERRCODE = 'IU002',
+                  HINT = 'enacted content stays on record; retire the unit instead';
+    END IF;
+    SELECT pg_catalog.string_agg(o.key, ', ' ORDER BY o.key) INTO v_changed
+    FROM pg_catalog.jsonb_each(pg_catalog.to_jsonb(OLD)) AS o
+    JOIN pg_catalog.jsonb_each(pg_catalog.to_jsonb(NEW)) AS n ON n.key = o.key
+    WHERE o.value IS DISTINCT FROM n.value
+      AND o.key NOT IN ('content_hash')
+      AND (OLD.lifecycle_status <> 'enacted' OR o.key NOT IN (
+          'lifecycle_status', 'superseded_at', 'superseded_by', 'retired_at', 'retired_by',
+          'updated_at', 'updated_by'
+      ));
+    IF v_changed IS NOT NULL THEN
+        RAISE EXCEPTION 'version % of unit % is % and its % cannot change', OLD.version_no, OLD.iu_id,
+            OLD.lifecycle_status, v_changed
+            USING ERRCODE = 'IU002',
+                  HINT = 'enacted content is immutable: draft a new version (iu-cutter revise) and supersede';
+    END IF;
+    RETURN NEW;
+END
+$$;
+
+ALTER FUNCTION public.fn_uv_enacted_immut() OWNER TO iu_owner;
+
+--
+-- Name: FUNCTION fn_uv_enacted_immut(); Type: COMMENT; Schema: public; Owner: iu_owner
+--
+
+COMMENT ON FUNCTION public.fn_uv_enacted_immut() IS 'Trigger: an enacted version changes only its status and closing stamps; superseded and retired versions never; none is deleted (IU002).';
 
 SET default_tablespace = '';
 
@@ -2161,7 +3601,7 @@ CREATE TABLE cutter_governance.manifest_entry (
     canonical_address text NOT NULL,
     content_hash text NOT NULL,
     action text NOT NULL,
-    CONSTRAINT manifest_entry_action CHECK ((action = ANY (ARRAY['created'::text, 'unchanged'::text]))),
+    CONSTRAINT manifest_entry_action CHECK ((action = ANY (ARRAY['created'::text, 'revised'::text, 'unchanged'::text]))),
     CONSTRAINT manifest_entry_content_hash CHECK ((content_hash ~ '^[0-9a-f]{64}$'::text)),
     CONSTRAINT manifest_entry_ordinal CHECK ((ordinal >= 1))
 );
@@ -2173,6 +3613,12 @@ ALTER TABLE cutter_governance.manifest_entry OWNER TO iu_owner;
 --
 
 COMMENT ON TABLE cutter_governance.manifest_entry IS 'One manifest line: a unit''s address and content hash in document order, and whether the cut created it.';
+
+--
+-- Name: COLUMN manifest_entry.action; Type: COMMENT; Schema: cutter_governance; Owner: iu_owner
+--
+
+COMMENT ON COLUMN cutter_governance.manifest_entry.action IS 'created: a new unit; revised: a new draft version of an enacted unit; unchanged: content already stored.';
 
 --
 -- Name: manifest_envelope; Type: TABLE; Schema: cutter_governance; Owner: iu_owner
@@ -2372,12 +3818,17 @@ END) STORED,
     created_db_user text DEFAULT SESSION_USER NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_by text NOT NULL,
+    enacted_at timestamp with time zone,
+    enacted_by text,
+    retired_at timestamp with time zone,
+    retired_by text,
     CONSTRAINT information_unit_address_grammar CHECK (((canonical_address ~ '^[A-Z0-9]+(-[A-Z0-9]+)*(/[a-z]+_[a-z0-9]+)*$'::text) AND (octet_length(canonical_address) <= 1024))),
     CONSTRAINT information_unit_created_by_present CHECK ((btrim(created_by) <> ''::text)),
     CONSTRAINT information_unit_doc_order_nonnegative CHECK ((doc_order >= 0)),
-    CONSTRAINT information_unit_lifecycle_status CHECK ((lifecycle_status = ANY (ARRAY['draft'::text, 'enacted'::text, 'superseded'::text, 'retired'::text]))),
+    CONSTRAINT information_unit_enacted_stamp CHECK ((((enacted_at IS NULL) = (enacted_by IS NULL)) AND ((lifecycle_status <> 'enacted'::text) OR (enacted_at IS NOT NULL)))),
     CONSTRAINT information_unit_parent_pair CHECK (((parent_id IS NULL) = (parent_address IS NULL))),
     CONSTRAINT information_unit_publication_type_format CHECK ((publication_type ~ '^[a-z][a-z_]{0,62}$'::text)),
+    CONSTRAINT information_unit_retired_stamp CHECK ((((retired_at IS NULL) = (retired_by IS NULL)) AND ((lifecycle_status = 'retired'::text) = (retired_at IS NOT NULL)))),
     CONSTRAINT information_unit_title_length CHECK ((char_length(title) <= 4000)),
     CONSTRAINT information_unit_updated_by_present CHECK ((btrim(updated_by) <> ''::text))
 );
@@ -2409,6 +3860,12 @@ COMMENT ON COLUMN public.information_unit.parent_id IS 'The unit whose address i
 COMMENT ON COLUMN public.information_unit.doc_order IS 'Position in document order within the document (0 for the document root).';
 
 --
+-- Name: COLUMN information_unit.lifecycle_status; Type: COMMENT; Schema: public; Owner: iu_owner
+--
+
+COMMENT ON COLUMN public.information_unit.lifecycle_status IS 'draft, enacted or retired (iu_lifecycle_vocab); moved only by the lifecycle writers along iu_lifecycle_transition.';
+
+--
 -- Name: COLUMN information_unit.current_version_id; Type: COMMENT; Schema: public; Owner: iu_owner
 --
 
@@ -2419,6 +3876,18 @@ COMMENT ON COLUMN public.information_unit.current_version_id IS 'The version tha
 --
 
 COMMENT ON COLUMN public.information_unit.created_change_set_id IS 'The governed cut (cutter_governance.cut_change_set) that created this unit, if any.';
+
+--
+-- Name: COLUMN information_unit.enacted_at; Type: COMMENT; Schema: public; Owner: iu_owner
+--
+
+COMMENT ON COLUMN public.information_unit.enacted_at IS 'When the unit was first enacted (fn_iu_enact); a supersede keeps it and stamps the versions.';
+
+--
+-- Name: COLUMN information_unit.retired_at; Type: COMMENT; Schema: public; Owner: iu_owner
+--
+
+COMMENT ON COLUMN public.information_unit.retired_at IS 'When the unit was retired, or withdrawn as a draft (fn_iu_retire).';
 
 --
 -- Name: iu_gateway_event; Type: TABLE; Schema: public; Owner: iu_owner
@@ -2555,6 +4024,120 @@ ALTER TABLE public.iu_gateway_ticket ALTER COLUMN id ADD GENERATED ALWAYS AS IDE
 );
 
 --
+-- Name: iu_lifecycle_log; Type: TABLE; Schema: public; Owner: iu_owner
+--
+
+CREATE TABLE public.iu_lifecycle_log (
+    id uuid NOT NULL,
+    seal_id uuid NOT NULL,
+    seal_ordinal integer NOT NULL,
+    entity_collection text NOT NULL,
+    entity_id uuid NOT NULL,
+    canonical_address text NOT NULL,
+    from_status text NOT NULL,
+    to_status text NOT NULL,
+    transition_type text NOT NULL,
+    reason text NOT NULL,
+    performed_by text NOT NULL,
+    performed_at timestamp with time zone NOT NULL,
+    metadata jsonb DEFAULT '{}'::jsonb NOT NULL,
+    review_decision_id uuid,
+    change_set_id uuid,
+    db_login text DEFAULT SESSION_USER NOT NULL,
+    application_name text,
+    entry_hash text NOT NULL,
+    CONSTRAINT iu_lifecycle_log_entity_collection CHECK ((entity_collection = ANY (ARRAY['information_unit'::text, 'unit_version'::text]))),
+    CONSTRAINT iu_lifecycle_log_entry_hash CHECK ((entry_hash ~ '^[0-9a-f]{64}$'::text)),
+    CONSTRAINT iu_lifecycle_log_reason CHECK ((btrim(reason) <> ''::text))
+);
+
+ALTER TABLE public.iu_lifecycle_log OWNER TO iu_owner;
+
+--
+-- Name: TABLE iu_lifecycle_log; Type: COMMENT; Schema: public; Owner: iu_owner
+--
+
+COMMENT ON TABLE public.iu_lifecycle_log IS 'Audit of every lifecycle transition (seed 004 §7), append-only; entry_hash covers the row, its seal covers the rows in order.';
+
+--
+-- Name: COLUMN iu_lifecycle_log.metadata; Type: COMMENT; Schema: public; Owner: iu_owner
+--
+
+COMMENT ON COLUMN public.iu_lifecycle_log.metadata IS 'What the transition touched beyond the entity: version ids and numbers, content hash, the replaced or replacing version.';
+
+--
+-- Name: iu_lifecycle_log_seal; Type: TABLE; Schema: public; Owner: iu_owner
+--
+
+CREATE TABLE public.iu_lifecycle_log_seal (
+    id uuid NOT NULL,
+    chain_pos bigint NOT NULL,
+    transition_type text NOT NULL,
+    change_set_id uuid,
+    review_decision_id uuid,
+    performed_by text NOT NULL,
+    performed_at timestamp with time zone NOT NULL,
+    db_login text DEFAULT SESSION_USER NOT NULL,
+    entry_count integer NOT NULL,
+    entries_digest text NOT NULL,
+    prev_hash text,
+    seal_hash text NOT NULL,
+    CONSTRAINT iu_lifecycle_log_seal_digests CHECK (((entries_digest ~ '^[0-9a-f]{64}$'::text) AND (seal_hash ~ '^[0-9a-f]{64}$'::text) AND ((prev_hash IS NULL) = (chain_pos = 1)))),
+    CONSTRAINT iu_lifecycle_log_seal_entry_count CHECK ((entry_count >= 1))
+);
+
+ALTER TABLE public.iu_lifecycle_log_seal OWNER TO iu_owner;
+
+--
+-- Name: TABLE iu_lifecycle_log_seal; Type: COMMENT; Schema: public; Owner: iu_owner
+--
+
+COMMENT ON TABLE public.iu_lifecycle_log_seal IS 'One seal per lifecycle writer call: the digest of its log rows in order, hash-chained to the previous seal.';
+
+--
+-- Name: iu_lifecycle_transition; Type: TABLE; Schema: public; Owner: iu_owner
+--
+
+CREATE TABLE public.iu_lifecycle_transition (
+    from_status text NOT NULL,
+    to_status text NOT NULL,
+    transition_type text NOT NULL,
+    review_subject text,
+    description text NOT NULL,
+    CONSTRAINT iu_lifecycle_transition_moves CHECK ((from_status <> to_status)),
+    CONSTRAINT iu_lifecycle_transition_subject CHECK ((review_subject = ANY (ARRAY['enact'::text, 'supersede'::text, 'retire'::text]))),
+    CONSTRAINT iu_lifecycle_transition_type_format CHECK ((transition_type ~ '^[a-z][a-z_]*$'::text))
+);
+
+ALTER TABLE public.iu_lifecycle_transition OWNER TO iu_owner;
+
+--
+-- Name: TABLE iu_lifecycle_transition; Type: COMMENT; Schema: public; Owner: iu_owner
+--
+
+COMMENT ON TABLE public.iu_lifecycle_transition IS 'Allowed lifecycle transitions (from, to, type, the review subject that authorises it). Any other status change is IU003.';
+
+--
+-- Name: iu_lifecycle_vocab; Type: TABLE; Schema: public; Owner: iu_owner
+--
+
+CREATE TABLE public.iu_lifecycle_vocab (
+    code text NOT NULL,
+    name text NOT NULL,
+    description text NOT NULL,
+    sort_order integer NOT NULL,
+    CONSTRAINT iu_lifecycle_vocab_code_format CHECK ((code ~ '^[a-z][a-z_]*$'::text))
+);
+
+ALTER TABLE public.iu_lifecycle_vocab OWNER TO iu_owner;
+
+--
+-- Name: TABLE iu_lifecycle_vocab; Type: COMMENT; Schema: public; Owner: iu_owner
+--
+
+COMMENT ON TABLE public.iu_lifecycle_vocab IS 'The four lifecycle states (draft, enacted, superseded, retired) of TAC seed-G6. Fixed data: only a migration changes it.';
+
+--
 -- Name: unit_version; Type: TABLE; Schema: public; Owner: iu_owner
 --
 
@@ -2571,10 +4154,18 @@ CREATE TABLE public.unit_version (
     created_db_user text DEFAULT SESSION_USER NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_by text NOT NULL,
+    enacted_at timestamp with time zone,
+    enacted_by text,
+    superseded_at timestamp with time zone,
+    superseded_by text,
+    retired_at timestamp with time zone,
+    retired_by text,
     CONSTRAINT unit_version_body_nfc CHECK ((body IS NFC NORMALIZED)),
     CONSTRAINT unit_version_body_not_blank CHECK ((body ~ '[^[:space:]]'::text)),
     CONSTRAINT unit_version_created_by_present CHECK ((btrim(created_by) <> ''::text)),
-    CONSTRAINT unit_version_lifecycle_status CHECK ((lifecycle_status = ANY (ARRAY['draft'::text, 'enacted'::text, 'superseded'::text, 'retired'::text]))),
+    CONSTRAINT unit_version_enacted_stamp CHECK ((((enacted_at IS NULL) = (enacted_by IS NULL)) AND ((lifecycle_status <> ALL (ARRAY['enacted'::text, 'superseded'::text])) OR (enacted_at IS NOT NULL)))),
+    CONSTRAINT unit_version_retired_stamp CHECK ((((retired_at IS NULL) = (retired_by IS NULL)) AND ((lifecycle_status = 'retired'::text) = (retired_at IS NOT NULL)))),
+    CONSTRAINT unit_version_superseded_stamp CHECK ((((superseded_at IS NULL) = (superseded_by IS NULL)) AND ((lifecycle_status = 'superseded'::text) = (superseded_at IS NOT NULL)) AND ((superseded_at IS NULL) OR (superseded_at >= enacted_at)))),
     CONSTRAINT unit_version_updated_by_present CHECK ((btrim(updated_by) <> ''::text)),
     CONSTRAINT unit_version_version_no_positive CHECK ((version_no >= 1))
 );
@@ -2598,6 +4189,24 @@ COMMENT ON COLUMN public.unit_version.content_hash IS 'fn_iu_content_hash(body):
 --
 
 COMMENT ON COLUMN public.unit_version.change_set_id IS 'The governed cut that created this version, if any.';
+
+--
+-- Name: COLUMN unit_version.enacted_at; Type: COMMENT; Schema: public; Owner: iu_owner
+--
+
+COMMENT ON COLUMN public.unit_version.enacted_at IS 'Start of the period in which this version is in force.';
+
+--
+-- Name: COLUMN unit_version.superseded_at; Type: COMMENT; Schema: public; Owner: iu_owner
+--
+
+COMMENT ON COLUMN public.unit_version.superseded_at IS 'End of that period when a newer version of the unit was enacted (fn_iu_supersede).';
+
+--
+-- Name: COLUMN unit_version.retired_at; Type: COMMENT; Schema: public; Owner: iu_owner
+--
+
+COMMENT ON COLUMN public.unit_version.retired_at IS 'End of that period when the unit was retired (fn_iu_retire).';
 
 --
 -- Name: cut_change_set cut_change_set_chain_pos_key; Type: CONSTRAINT; Schema: cutter_governance; Owner: iu_owner
@@ -2761,6 +4370,62 @@ ALTER TABLE ONLY public.iu_gateway_ticket
     ADD CONSTRAINT iu_gateway_ticket_pkey PRIMARY KEY (id);
 
 --
+-- Name: iu_lifecycle_log iu_lifecycle_log_pkey; Type: CONSTRAINT; Schema: public; Owner: iu_owner
+--
+
+ALTER TABLE ONLY public.iu_lifecycle_log
+    ADD CONSTRAINT iu_lifecycle_log_pkey PRIMARY KEY (id);
+
+--
+-- Name: iu_lifecycle_log_seal iu_lifecycle_log_seal_chain_pos_key; Type: CONSTRAINT; Schema: public; Owner: iu_owner
+--
+
+ALTER TABLE ONLY public.iu_lifecycle_log_seal
+    ADD CONSTRAINT iu_lifecycle_log_seal_chain_pos_key UNIQUE (chain_pos);
+
+--
+-- Name: iu_lifecycle_log iu_lifecycle_log_seal_ordinal_key; Type: CONSTRAINT; Schema: public; Owner: iu_owner
+--
+
+ALTER TABLE ONLY public.iu_lifecycle_log
+    ADD CONSTRAINT iu_lifecycle_log_seal_ordinal_key UNIQUE (seal_id, seal_ordinal);
+
+--
+-- Name: iu_lifecycle_log_seal iu_lifecycle_log_seal_pkey; Type: CONSTRAINT; Schema: public; Owner: iu_owner
+--
+
+ALTER TABLE ONLY public.iu_lifecycle_log_seal
+    ADD CONSTRAINT iu_lifecycle_log_seal_pkey PRIMARY KEY (id);
+
+--
+-- Name: iu_lifecycle_transition iu_lifecycle_transition_full_key; Type: CONSTRAINT; Schema: public; Owner: iu_owner
+--
+
+ALTER TABLE ONLY public.iu_lifecycle_transition
+    ADD CONSTRAINT iu_lifecycle_transition_full_key UNIQUE (from_status, to_status, transition_type);
+
+--
+-- Name: iu_lifecycle_transition iu_lifecycle_transition_pkey; Type: CONSTRAINT; Schema: public; Owner: iu_owner
+--
+
+ALTER TABLE ONLY public.iu_lifecycle_transition
+    ADD CONSTRAINT iu_lifecycle_transition_pkey PRIMARY KEY (from_status, to_status);
+
+--
+-- Name: iu_lifecycle_vocab iu_lifecycle_vocab_pkey; Type: CONSTRAINT; Schema: public; Owner: iu_owner
+--
+
+ALTER TABLE ONLY public.iu_lifecycle_vocab
+    ADD CONSTRAINT iu_lifecycle_vocab_pkey PRIMARY KEY (code);
+
+--
+-- Name: iu_lifecycle_vocab iu_lifecycle_vocab_sort_order_key; Type: CONSTRAINT; Schema: public; Owner: iu_owner
+--
+
+ALTER TABLE ONLY public.iu_lifecycle_vocab
+    ADD CONSTRAINT iu_lifecycle_vocab_sort_order_key UNIQUE (sort_order);
+
+--
 -- Name: unit_version unit_version_id_iu_key; Type: CONSTRAINT; Schema: public; Owner: iu_owner
 --
 
@@ -2866,10 +4531,28 @@ CREATE INDEX iu_gateway_event_occurred_idx ON public.iu_gateway_event USING btre
 CREATE INDEX iu_gateway_ticket_backend_idx ON public.iu_gateway_ticket USING btree (backend_pid, xact_id);
 
 --
+-- Name: iu_lifecycle_log_entity_idx; Type: INDEX; Schema: public; Owner: iu_owner
+--
+
+CREATE INDEX iu_lifecycle_log_entity_idx ON public.iu_lifecycle_log USING btree (entity_id);
+
+--
+-- Name: iu_lifecycle_log_seal_change_set_idx; Type: INDEX; Schema: public; Owner: iu_owner
+--
+
+CREATE INDEX iu_lifecycle_log_seal_change_set_idx ON public.iu_lifecycle_log_seal USING btree (change_set_id);
+
+--
 -- Name: unit_version_change_set_idx; Type: INDEX; Schema: public; Owner: iu_owner
 --
 
 CREATE INDEX unit_version_change_set_idx ON public.unit_version USING btree (change_set_id);
+
+--
+-- Name: unit_version_in_force_idx; Type: INDEX; Schema: public; Owner: iu_owner
+--
+
+CREATE INDEX unit_version_in_force_idx ON public.unit_version USING btree (iu_id, enacted_at) WHERE (enacted_at IS NOT NULL);
 
 --
 -- Name: unit_version_one_draft_per_iu; Type: INDEX; Schema: public; Owner: iu_owner
@@ -3076,6 +4759,54 @@ CREATE TRIGGER trg_aa_iu_gateway_write_guard BEFORE INSERT OR DELETE OR UPDATE O
 COMMENT ON TRIGGER trg_aa_iu_gateway_write_guard ON public.information_unit IS 'Gateway guard: only canonical writers (with an open ticket) or a valid migration exemption may write.';
 
 --
+-- Name: iu_lifecycle_log trg_aa_iu_lifecycle_log_guard; Type: TRIGGER; Schema: public; Owner: iu_owner
+--
+
+CREATE TRIGGER trg_aa_iu_lifecycle_log_guard BEFORE INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.iu_lifecycle_log FOR EACH STATEMENT EXECUTE FUNCTION public.fn_iu_lifecycle_log_guard('fn_iu_enact', 'fn_iu_supersede', 'fn_iu_retire');
+
+--
+-- Name: TRIGGER trg_aa_iu_lifecycle_log_guard ON iu_lifecycle_log; Type: COMMENT; Schema: public; Owner: iu_owner
+--
+
+COMMENT ON TRIGGER trg_aa_iu_lifecycle_log_guard ON public.iu_lifecycle_log IS 'Append-only: INSERT only by fn_iu_enact, fn_iu_supersede and fn_iu_retire; never UPDATE, DELETE or TRUNCATE.';
+
+--
+-- Name: iu_lifecycle_log_seal trg_aa_iu_lifecycle_log_seal_guard; Type: TRIGGER; Schema: public; Owner: iu_owner
+--
+
+CREATE TRIGGER trg_aa_iu_lifecycle_log_seal_guard BEFORE INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.iu_lifecycle_log_seal FOR EACH STATEMENT EXECUTE FUNCTION public.fn_iu_lifecycle_log_guard('fn_iu_enact', 'fn_iu_supersede', 'fn_iu_retire');
+
+--
+-- Name: TRIGGER trg_aa_iu_lifecycle_log_seal_guard ON iu_lifecycle_log_seal; Type: COMMENT; Schema: public; Owner: iu_owner
+--
+
+COMMENT ON TRIGGER trg_aa_iu_lifecycle_log_seal_guard ON public.iu_lifecycle_log_seal IS 'Append-only: INSERT only by fn_iu_enact, fn_iu_supersede and fn_iu_retire; never UPDATE, DELETE or TRUNCATE.';
+
+--
+-- Name: iu_lifecycle_transition trg_aa_iu_lifecycle_transition_fixed; Type: TRIGGER; Schema: public; Owner: iu_owner
+--
+
+CREATE TRIGGER trg_aa_iu_lifecycle_transition_fixed BEFORE INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.iu_lifecycle_transition FOR EACH STATEMENT EXECUTE FUNCTION public.fn_iu_lifecycle_data_guard();
+
+--
+-- Name: TRIGGER trg_aa_iu_lifecycle_transition_fixed ON iu_lifecycle_transition; Type: COMMENT; Schema: public; Owner: iu_owner
+--
+
+COMMENT ON TRIGGER trg_aa_iu_lifecycle_transition_fixed ON public.iu_lifecycle_transition IS 'Fixed data: only a migration changes the allowed transitions.';
+
+--
+-- Name: iu_lifecycle_vocab trg_aa_iu_lifecycle_vocab_fixed; Type: TRIGGER; Schema: public; Owner: iu_owner
+--
+
+CREATE TRIGGER trg_aa_iu_lifecycle_vocab_fixed BEFORE INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.iu_lifecycle_vocab FOR EACH STATEMENT EXECUTE FUNCTION public.fn_iu_lifecycle_data_guard();
+
+--
+-- Name: TRIGGER trg_aa_iu_lifecycle_vocab_fixed ON iu_lifecycle_vocab; Type: COMMENT; Schema: public; Owner: iu_owner
+--
+
+COMMENT ON TRIGGER trg_aa_iu_lifecycle_vocab_fixed ON public.iu_lifecycle_vocab IS 'Fixed data: only a migration changes the vocabulary.';
+
+--
 -- Name: unit_version trg_aa_uv_gateway_write_guard; Type: TRIGGER; Schema: public; Owner: iu_owner
 --
 
@@ -3086,6 +4817,102 @@ CREATE TRIGGER trg_aa_uv_gateway_write_guard BEFORE INSERT OR DELETE OR UPDATE O
 --
 
 COMMENT ON TRIGGER trg_aa_uv_gateway_write_guard ON public.unit_version IS 'Gateway guard: only canonical writers (with an open ticket) or a valid migration exemption may write.';
+
+--
+-- Name: information_unit trg_iu_allowed_transition; Type: TRIGGER; Schema: public; Owner: iu_owner
+--
+
+CREATE TRIGGER trg_iu_allowed_transition BEFORE UPDATE ON public.information_unit FOR EACH ROW WHEN ((old.lifecycle_status IS DISTINCT FROM new.lifecycle_status)) EXECUTE FUNCTION public.fn_iu_lifecycle_transition_check();
+
+--
+-- Name: TRIGGER trg_iu_allowed_transition ON information_unit; Type: COMMENT; Schema: public; Owner: iu_owner
+--
+
+COMMENT ON TRIGGER trg_iu_allowed_transition ON public.information_unit IS 'A status change must be listed in iu_lifecycle_transition (IU003).';
+
+--
+-- Name: information_unit trg_iu_born_draft; Type: TRIGGER; Schema: public; Owner: iu_owner
+--
+
+CREATE TRIGGER trg_iu_born_draft BEFORE INSERT ON public.information_unit FOR EACH ROW WHEN ((new.lifecycle_status IS DISTINCT FROM 'draft'::text)) EXECUTE FUNCTION public.fn_iu_lifecycle_transition_check();
+
+--
+-- Name: TRIGGER trg_iu_born_draft ON information_unit; Type: COMMENT; Schema: public; Owner: iu_owner
+--
+
+COMMENT ON TRIGGER trg_iu_born_draft ON public.information_unit IS 'New rows are drafts (IU003).';
+
+--
+-- Name: information_unit trg_iu_enacted_immut; Type: TRIGGER; Schema: public; Owner: iu_owner
+--
+
+CREATE TRIGGER trg_iu_enacted_immut BEFORE DELETE OR UPDATE ON public.information_unit FOR EACH ROW WHEN ((old.lifecycle_status <> 'draft'::text)) EXECUTE FUNCTION public.fn_iu_enacted_immut();
+
+--
+-- Name: TRIGGER trg_iu_enacted_immut ON information_unit; Type: COMMENT; Schema: public; Owner: iu_owner
+--
+
+COMMENT ON TRIGGER trg_iu_enacted_immut ON public.information_unit IS 'Enacted rows are immutable; superseded and retired rows never change; none is deleted (IU002).';
+
+--
+-- Name: information_unit trg_iu_enacted_truncate; Type: TRIGGER; Schema: public; Owner: iu_owner
+--
+
+CREATE TRIGGER trg_iu_enacted_truncate BEFORE TRUNCATE ON public.information_unit FOR EACH STATEMENT EXECUTE FUNCTION public.fn_iu_enacted_truncate_guard();
+
+--
+-- Name: TRIGGER trg_iu_enacted_truncate ON information_unit; Type: COMMENT; Schema: public; Owner: iu_owner
+--
+
+COMMENT ON TRIGGER trg_iu_enacted_truncate ON public.information_unit IS 'No TRUNCATE while the table holds enacted, superseded or retired rows (IU002).';
+
+--
+-- Name: unit_version trg_uv_allowed_transition; Type: TRIGGER; Schema: public; Owner: iu_owner
+--
+
+CREATE TRIGGER trg_uv_allowed_transition BEFORE UPDATE ON public.unit_version FOR EACH ROW WHEN ((old.lifecycle_status IS DISTINCT FROM new.lifecycle_status)) EXECUTE FUNCTION public.fn_iu_lifecycle_transition_check();
+
+--
+-- Name: TRIGGER trg_uv_allowed_transition ON unit_version; Type: COMMENT; Schema: public; Owner: iu_owner
+--
+
+COMMENT ON TRIGGER trg_uv_allowed_transition ON public.unit_version IS 'A status change must be listed in iu_lifecycle_transition (IU003).';
+
+--
+-- Name: unit_version trg_uv_born_draft; Type: TRIGGER; Schema: public; Owner: iu_owner
+--
+
+CREATE TRIGGER trg_uv_born_draft BEFORE INSERT ON public.unit_version FOR EACH ROW WHEN ((new.lifecycle_status IS DISTINCT FROM 'draft'::text)) EXECUTE FUNCTION public.fn_iu_lifecycle_transition_check();
+
+--
+-- Name: TRIGGER trg_uv_born_draft ON unit_version; Type: COMMENT; Schema: public; Owner: iu_owner
+--
+
+COMMENT ON TRIGGER trg_uv_born_draft ON public.unit_version IS 'New rows are drafts (IU003).';
+
+--
+-- Name: unit_version trg_uv_enacted_immut; Type: TRIGGER; Schema: public; Owner: iu_owner
+--
+
+CREATE TRIGGER trg_uv_enacted_immut BEFORE DELETE OR UPDATE ON public.unit_version FOR EACH ROW WHEN ((old.lifecycle_status <> 'draft'::text)) EXECUTE FUNCTION public.fn_uv_enacted_immut();
+
+--
+-- Name: TRIGGER trg_uv_enacted_immut ON unit_version; Type: COMMENT; Schema: public; Owner: iu_owner
+--
+
+COMMENT ON TRIGGER trg_uv_enacted_immut ON public.unit_version IS 'Enacted rows are immutable; superseded and retired rows never change; none is deleted (IU002).';
+
+--
+-- Name: unit_version trg_uv_enacted_truncate; Type: TRIGGER; Schema: public; Owner: iu_owner
+--
+
+CREATE TRIGGER trg_uv_enacted_truncate BEFORE TRUNCATE ON public.unit_version FOR EACH STATEMENT EXECUTE FUNCTION public.fn_iu_enacted_truncate_guard();
+
+--
+-- Name: TRIGGER trg_uv_enacted_truncate ON unit_version; Type: COMMENT; Schema: public; Owner: iu_owner
+--
+
+COMMENT ON TRIGGER trg_uv_enacted_truncate ON public.unit_version IS 'No TRUNCATE while the table holds enacted, superseded or retired rows (IU002).';
 
 --
 -- Name: dot_pair_signature dot_pair_signature_change_set_id_fkey; Type: FK CONSTRAINT; Schema: cutter_governance; Owner: iu_owner
@@ -3158,6 +4985,13 @@ ALTER TABLE ONLY public.information_unit
     ADD CONSTRAINT information_unit_current_version_fk FOREIGN KEY (current_version_id, id) REFERENCES public.unit_version(id, iu_id);
 
 --
+-- Name: information_unit information_unit_lifecycle_status_fk; Type: FK CONSTRAINT; Schema: public; Owner: iu_owner
+--
+
+ALTER TABLE ONLY public.information_unit
+    ADD CONSTRAINT information_unit_lifecycle_status_fk FOREIGN KEY (lifecycle_status) REFERENCES public.iu_lifecycle_vocab(code);
+
+--
 -- Name: information_unit information_unit_parent_fk; Type: FK CONSTRAINT; Schema: public; Owner: iu_owner
 --
 
@@ -3172,6 +5006,48 @@ ALTER TABLE ONLY public.iu_gateway_event
     ADD CONSTRAINT iu_gateway_event_exemption_ticket_fkey FOREIGN KEY (exemption_ticket) REFERENCES public.iu_gateway_exemption(ticket);
 
 --
+-- Name: iu_lifecycle_log_seal iu_lifecycle_log_seal_change_set_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: iu_owner
+--
+
+ALTER TABLE ONLY public.iu_lifecycle_log_seal
+    ADD CONSTRAINT iu_lifecycle_log_seal_change_set_id_fkey FOREIGN KEY (change_set_id) REFERENCES cutter_governance.cut_change_set(id);
+
+--
+-- Name: iu_lifecycle_log iu_lifecycle_log_seal_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: iu_owner
+--
+
+ALTER TABLE ONLY public.iu_lifecycle_log
+    ADD CONSTRAINT iu_lifecycle_log_seal_id_fkey FOREIGN KEY (seal_id) REFERENCES public.iu_lifecycle_log_seal(id);
+
+--
+-- Name: iu_lifecycle_log_seal iu_lifecycle_log_seal_review_decision_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: iu_owner
+--
+
+ALTER TABLE ONLY public.iu_lifecycle_log_seal
+    ADD CONSTRAINT iu_lifecycle_log_seal_review_decision_id_fkey FOREIGN KEY (review_decision_id) REFERENCES cutter_governance.review_decision(id);
+
+--
+-- Name: iu_lifecycle_log iu_lifecycle_log_transition_fk; Type: FK CONSTRAINT; Schema: public; Owner: iu_owner
+--
+
+ALTER TABLE ONLY public.iu_lifecycle_log
+    ADD CONSTRAINT iu_lifecycle_log_transition_fk FOREIGN KEY (from_status, to_status, transition_type) REFERENCES public.iu_lifecycle_transition(from_status, to_status, transition_type);
+
+--
+-- Name: iu_lifecycle_transition iu_lifecycle_transition_from_status_fkey; Type: FK CONSTRAINT; Schema: public; Owner: iu_owner
+--
+
+ALTER TABLE ONLY public.iu_lifecycle_transition
+    ADD CONSTRAINT iu_lifecycle_transition_from_status_fkey FOREIGN KEY (from_status) REFERENCES public.iu_lifecycle_vocab(code);
+
+--
+-- Name: iu_lifecycle_transition iu_lifecycle_transition_to_status_fkey; Type: FK CONSTRAINT; Schema: public; Owner: iu_owner
+--
+
+ALTER TABLE ONLY public.iu_lifecycle_transition
+    ADD CONSTRAINT iu_lifecycle_transition_to_status_fkey FOREIGN KEY (to_status) REFERENCES public.iu_lifecycle_vocab(code);
+
+--
 -- Name: unit_version unit_version_change_set_fk; Type: FK CONSTRAINT; Schema: public; Owner: iu_owner
 --
 
@@ -3184,6 +5060,13 @@ ALTER TABLE ONLY public.unit_version
 
 ALTER TABLE ONLY public.unit_version
     ADD CONSTRAINT unit_version_iu_id_fkey FOREIGN KEY (iu_id) REFERENCES public.information_unit(id);
+
+--
+-- Name: unit_version unit_version_lifecycle_status_fk; Type: FK CONSTRAINT; Schema: public; Owner: iu_owner
+--
+
+ALTER TABLE ONLY public.unit_version
+    ADD CONSTRAINT unit_version_lifecycle_status_fk FOREIGN KEY (lifecycle_status) REFERENCES public.iu_lifecycle_vocab(code);
 
 --
 -- Name: SCHEMA cutter_governance; Type: ACL; Schema: -; Owner: iu_owner
@@ -3361,6 +5244,12 @@ REVOKE ALL ON FUNCTION public.fn_iu_apply_edit_draft(p_canonical_address text, p
 GRANT ALL ON FUNCTION public.fn_iu_apply_edit_draft(p_canonical_address text, p_body text, p_actor text, p_title text, p_expected_content_hash text) TO cutter_exec;
 
 --
+-- Name: FUNCTION fn_iu_change_set_settle(p_change_set_id uuid); Type: ACL; Schema: public; Owner: iu_owner
+--
+
+REVOKE ALL ON FUNCTION public.fn_iu_change_set_settle(p_change_set_id uuid) FROM PUBLIC;
+
+--
 -- Name: FUNCTION fn_iu_check_actor(p_actor text); Type: ACL; Schema: public; Owner: iu_owner
 --
 
@@ -3415,6 +5304,42 @@ GRANT ALL ON FUNCTION public.fn_iu_create_plan(p_canonical_addresses text[], p_b
 GRANT ALL ON FUNCTION public.fn_iu_create_plan(p_canonical_addresses text[], p_bodies text[], p_titles text[], p_publication_type text, p_doc_orders integer[]) TO cutter_verifier;
 
 --
+-- Name: FUNCTION fn_iu_document_at(p_doc_code text, p_at timestamp with time zone); Type: ACL; Schema: public; Owner: iu_owner
+--
+
+REVOKE ALL ON FUNCTION public.fn_iu_document_at(p_doc_code text, p_at timestamp with time zone) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.fn_iu_document_at(p_doc_code text, p_at timestamp with time zone) TO cutter_exec;
+GRANT ALL ON FUNCTION public.fn_iu_document_at(p_doc_code text, p_at timestamp with time zone) TO cutter_verifier;
+GRANT ALL ON FUNCTION public.fn_iu_document_at(p_doc_code text, p_at timestamp with time zone) TO cutter_reviewer;
+GRANT ALL ON FUNCTION public.fn_iu_document_at(p_doc_code text, p_at timestamp with time zone) TO iu_reader;
+
+--
+-- Name: FUNCTION fn_iu_enact(p_canonical_address text, p_actor text, p_review_decision_id uuid); Type: ACL; Schema: public; Owner: iu_owner
+--
+
+REVOKE ALL ON FUNCTION public.fn_iu_enact(p_canonical_address text, p_actor text, p_review_decision_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.fn_iu_enact(p_canonical_address text, p_actor text, p_review_decision_id uuid) TO cutter_exec;
+
+--
+-- Name: FUNCTION fn_iu_enact_batch(p_canonical_addresses text[], p_actor text, p_review_decision_id uuid, p_reason text); Type: ACL; Schema: public; Owner: iu_owner
+--
+
+REVOKE ALL ON FUNCTION public.fn_iu_enact_batch(p_canonical_addresses text[], p_actor text, p_review_decision_id uuid, p_reason text) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.fn_iu_enact_batch(p_canonical_addresses text[], p_actor text, p_review_decision_id uuid, p_reason text) TO cutter_exec;
+
+--
+-- Name: FUNCTION fn_iu_enacted_immut(); Type: ACL; Schema: public; Owner: iu_owner
+--
+
+REVOKE ALL ON FUNCTION public.fn_iu_enacted_immut() FROM PUBLIC;
+
+--
+-- Name: FUNCTION fn_iu_enacted_truncate_guard(); Type: ACL; Schema: public; Owner: iu_owner
+--
+
+REVOKE ALL ON FUNCTION public.fn_iu_enacted_truncate_guard() FROM PUBLIC;
+
+--
 -- Name: FUNCTION fn_iu_gateway_close(p_ticket bigint); Type: ACL; Schema: public; Owner: iu_owner
 --
 
@@ -3459,6 +5384,65 @@ REVOKE ALL ON FUNCTION public.fn_iu_gateway_ticket_held(p_marker text) FROM PUBL
 REVOKE ALL ON FUNCTION public.fn_iu_gateway_write_guard() FROM PUBLIC;
 
 --
+-- Name: FUNCTION fn_iu_lifecycle_batch_check(p_canonical_addresses text[], p_actor text, p_what text); Type: ACL; Schema: public; Owner: iu_owner
+--
+
+REVOKE ALL ON FUNCTION public.fn_iu_lifecycle_batch_check(p_canonical_addresses text[], p_actor text, p_what text) FROM PUBLIC;
+
+--
+-- Name: FUNCTION fn_iu_lifecycle_data_guard(); Type: ACL; Schema: public; Owner: iu_owner
+--
+
+REVOKE ALL ON FUNCTION public.fn_iu_lifecycle_data_guard() FROM PUBLIC;
+
+--
+-- Name: FUNCTION fn_iu_lifecycle_entry_hash(p_id uuid, p_seal_id uuid, p_seal_ordinal integer, p_entity_collection text, p_entity_id uuid, p_canonical_address text, p_from_status text, p_to_status text, p_transition_type text, p_reason text, p_performed_by text, p_performed_at timestamp with time zone, p_metadata jsonb, p_review_decision_id uuid, p_change_set_id uuid, p_db_login text, p_application_name text); Type: ACL; Schema: public; Owner: iu_owner
+--
+
+REVOKE ALL ON FUNCTION public.fn_iu_lifecycle_entry_hash(p_id uuid, p_seal_id uuid, p_seal_ordinal integer, p_entity_collection text, p_entity_id uuid, p_canonical_address text, p_from_status text, p_to_status text, p_transition_type text, p_reason text, p_performed_by text, p_performed_at timestamp with time zone, p_metadata jsonb, p_review_decision_id uuid, p_change_set_id uuid, p_db_login text, p_application_name text) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.fn_iu_lifecycle_entry_hash(p_id uuid, p_seal_id uuid, p_seal_ordinal integer, p_entity_collection text, p_entity_id uuid, p_canonical_address text, p_from_status text, p_to_status text, p_transition_type text, p_reason text, p_performed_by text, p_performed_at timestamp with time zone, p_metadata jsonb, p_review_decision_id uuid, p_change_set_id uuid, p_db_login text, p_application_name text) TO cutter_exec;
+GRANT ALL ON FUNCTION public.fn_iu_lifecycle_entry_hash(p_id uuid, p_seal_id uuid, p_seal_ordinal integer, p_entity_collection text, p_entity_id uuid, p_canonical_address text, p_from_status text, p_to_status text, p_transition_type text, p_reason text, p_performed_by text, p_performed_at timestamp with time zone, p_metadata jsonb, p_review_decision_id uuid, p_change_set_id uuid, p_db_login text, p_application_name text) TO cutter_verifier;
+GRANT ALL ON FUNCTION public.fn_iu_lifecycle_entry_hash(p_id uuid, p_seal_id uuid, p_seal_ordinal integer, p_entity_collection text, p_entity_id uuid, p_canonical_address text, p_from_status text, p_to_status text, p_transition_type text, p_reason text, p_performed_by text, p_performed_at timestamp with time zone, p_metadata jsonb, p_review_decision_id uuid, p_change_set_id uuid, p_db_login text, p_application_name text) TO cutter_reviewer;
+GRANT ALL ON FUNCTION public.fn_iu_lifecycle_entry_hash(p_id uuid, p_seal_id uuid, p_seal_ordinal integer, p_entity_collection text, p_entity_id uuid, p_canonical_address text, p_from_status text, p_to_status text, p_transition_type text, p_reason text, p_performed_by text, p_performed_at timestamp with time zone, p_metadata jsonb, p_review_decision_id uuid, p_change_set_id uuid, p_db_login text, p_application_name text) TO iu_reader;
+
+--
+-- Name: FUNCTION fn_iu_lifecycle_log_check(); Type: ACL; Schema: public; Owner: iu_owner
+--
+
+REVOKE ALL ON FUNCTION public.fn_iu_lifecycle_log_check() FROM PUBLIC;
+GRANT ALL ON FUNCTION public.fn_iu_lifecycle_log_check() TO cutter_exec;
+GRANT ALL ON FUNCTION public.fn_iu_lifecycle_log_check() TO cutter_verifier;
+GRANT ALL ON FUNCTION public.fn_iu_lifecycle_log_check() TO iu_reader;
+
+--
+-- Name: FUNCTION fn_iu_lifecycle_log_guard(); Type: ACL; Schema: public; Owner: iu_owner
+--
+
+REVOKE ALL ON FUNCTION public.fn_iu_lifecycle_log_guard() FROM PUBLIC;
+
+--
+-- Name: FUNCTION fn_iu_lifecycle_record(p_transition_type text, p_actor text, p_reason text, p_review_decision_id uuid, p_change_set_id uuid, p_performed_at timestamp with time zone, p_entity_collections text[], p_entity_ids uuid[], p_canonical_addresses text[], p_from_statuses text[], p_to_statuses text[], p_types text[], p_metadata jsonb[]); Type: ACL; Schema: public; Owner: iu_owner
+--
+
+REVOKE ALL ON FUNCTION public.fn_iu_lifecycle_record(p_transition_type text, p_actor text, p_reason text, p_review_decision_id uuid, p_change_set_id uuid, p_performed_at timestamp with time zone, p_entity_collections text[], p_entity_ids uuid[], p_canonical_addresses text[], p_from_statuses text[], p_to_statuses text[], p_types text[], p_metadata jsonb[]) FROM PUBLIC;
+
+--
+-- Name: FUNCTION fn_iu_lifecycle_seal_hash(p_prev_hash text, p_chain_pos bigint, p_id uuid, p_transition_type text, p_change_set_id uuid, p_review_decision_id uuid, p_performed_by text, p_performed_at timestamp with time zone, p_db_login text, p_entry_count integer, p_entries_digest text); Type: ACL; Schema: public; Owner: iu_owner
+--
+
+REVOKE ALL ON FUNCTION public.fn_iu_lifecycle_seal_hash(p_prev_hash text, p_chain_pos bigint, p_id uuid, p_transition_type text, p_change_set_id uuid, p_review_decision_id uuid, p_performed_by text, p_performed_at timestamp with time zone, p_db_login text, p_entry_count integer, p_entries_digest text) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.fn_iu_lifecycle_seal_hash(p_prev_hash text, p_chain_pos bigint, p_id uuid, p_transition_type text, p_change_set_id uuid, p_review_decision_id uuid, p_performed_by text, p_performed_at timestamp with time zone, p_db_login text, p_entry_count integer, p_entries_digest text) TO cutter_exec;
+GRANT ALL ON FUNCTION public.fn_iu_lifecycle_seal_hash(p_prev_hash text, p_chain_pos bigint, p_id uuid, p_transition_type text, p_change_set_id uuid, p_review_decision_id uuid, p_performed_by text, p_performed_at timestamp with time zone, p_db_login text, p_entry_count integer, p_entries_digest text) TO cutter_verifier;
+GRANT ALL ON FUNCTION public.fn_iu_lifecycle_seal_hash(p_prev_hash text, p_chain_pos bigint, p_id uuid, p_transition_type text, p_change_set_id uuid, p_review_decision_id uuid, p_performed_by text, p_performed_at timestamp with time zone, p_db_login text, p_entry_count integer, p_entries_digest text) TO cutter_reviewer;
+GRANT ALL ON FUNCTION public.fn_iu_lifecycle_seal_hash(p_prev_hash text, p_chain_pos bigint, p_id uuid, p_transition_type text, p_change_set_id uuid, p_review_decision_id uuid, p_performed_by text, p_performed_at timestamp with time zone, p_db_login text, p_entry_count integer, p_entries_digest text) TO iu_reader;
+
+--
+-- Name: FUNCTION fn_iu_lifecycle_transition_check(); Type: ACL; Schema: public; Owner: iu_owner
+--
+
+REVOKE ALL ON FUNCTION public.fn_iu_lifecycle_transition_check() FROM PUBLIC;
+
+--
 -- Name: FUNCTION fn_iu_policy(p_key text); Type: ACL; Schema: public; Owner: iu_owner
 --
 
@@ -3479,6 +5463,57 @@ GRANT ALL ON FUNCTION public.fn_iu_preflight(p_canonical_addresses text[], p_bod
 REVOKE ALL ON FUNCTION public.fn_iu_resolve_default(p_param text, p_value text) FROM PUBLIC;
 
 --
+-- Name: FUNCTION fn_iu_retire(p_canonical_address text, p_actor text, p_review_decision_id uuid, p_reason text); Type: ACL; Schema: public; Owner: iu_owner
+--
+
+REVOKE ALL ON FUNCTION public.fn_iu_retire(p_canonical_address text, p_actor text, p_review_decision_id uuid, p_reason text) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.fn_iu_retire(p_canonical_address text, p_actor text, p_review_decision_id uuid, p_reason text) TO cutter_exec;
+
+--
+-- Name: FUNCTION fn_iu_retire_batch(p_canonical_addresses text[], p_actor text, p_review_decision_id uuid, p_reason text); Type: ACL; Schema: public; Owner: iu_owner
+--
+
+REVOKE ALL ON FUNCTION public.fn_iu_retire_batch(p_canonical_addresses text[], p_actor text, p_review_decision_id uuid, p_reason text) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.fn_iu_retire_batch(p_canonical_addresses text[], p_actor text, p_review_decision_id uuid, p_reason text) TO cutter_exec;
+
+--
+-- Name: FUNCTION fn_iu_review_check(p_review_decision_id uuid, p_subject text, p_actor text); Type: ACL; Schema: public; Owner: iu_owner
+--
+
+REVOKE ALL ON FUNCTION public.fn_iu_review_check(p_review_decision_id uuid, p_subject text, p_actor text) FROM PUBLIC;
+
+--
+-- Name: FUNCTION fn_iu_revise(p_canonical_addresses text[], p_bodies text[], p_actor text, p_change_set_id uuid); Type: ACL; Schema: public; Owner: iu_owner
+--
+
+REVOKE ALL ON FUNCTION public.fn_iu_revise(p_canonical_addresses text[], p_bodies text[], p_actor text, p_change_set_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.fn_iu_revise(p_canonical_addresses text[], p_bodies text[], p_actor text, p_change_set_id uuid) TO cutter_exec;
+
+--
+-- Name: FUNCTION fn_iu_supersede(p_canonical_address text, p_actor text, p_review_decision_id uuid); Type: ACL; Schema: public; Owner: iu_owner
+--
+
+REVOKE ALL ON FUNCTION public.fn_iu_supersede(p_canonical_address text, p_actor text, p_review_decision_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.fn_iu_supersede(p_canonical_address text, p_actor text, p_review_decision_id uuid) TO cutter_exec;
+
+--
+-- Name: FUNCTION fn_iu_supersede_batch(p_canonical_addresses text[], p_actor text, p_review_decision_id uuid, p_reason text); Type: ACL; Schema: public; Owner: iu_owner
+--
+
+REVOKE ALL ON FUNCTION public.fn_iu_supersede_batch(p_canonical_addresses text[], p_actor text, p_review_decision_id uuid, p_reason text) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.fn_iu_supersede_batch(p_canonical_addresses text[], p_actor text, p_review_decision_id uuid, p_reason text) TO cutter_exec;
+
+--
+-- Name: FUNCTION fn_iu_units_digest(p_canonical_addresses text[]); Type: ACL; Schema: public; Owner: iu_owner
+--
+
+REVOKE ALL ON FUNCTION public.fn_iu_units_digest(p_canonical_addresses text[]) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.fn_iu_units_digest(p_canonical_addresses text[]) TO cutter_exec;
+GRANT ALL ON FUNCTION public.fn_iu_units_digest(p_canonical_addresses text[]) TO cutter_verifier;
+GRANT ALL ON FUNCTION public.fn_iu_units_digest(p_canonical_addresses text[]) TO cutter_reviewer;
+GRANT ALL ON FUNCTION public.fn_iu_units_digest(p_canonical_addresses text[]) TO iu_reader;
+
+--
 -- Name: FUNCTION fn_iu_verify_invariants(p_canonical_address text, p_include_descendants boolean); Type: ACL; Schema: public; Owner: iu_owner
 --
 
@@ -3486,6 +5521,22 @@ REVOKE ALL ON FUNCTION public.fn_iu_verify_invariants(p_canonical_address text, 
 GRANT ALL ON FUNCTION public.fn_iu_verify_invariants(p_canonical_address text, p_include_descendants boolean) TO cutter_exec;
 GRANT ALL ON FUNCTION public.fn_iu_verify_invariants(p_canonical_address text, p_include_descendants boolean) TO cutter_verifier;
 GRANT ALL ON FUNCTION public.fn_iu_verify_invariants(p_canonical_address text, p_include_descendants boolean) TO iu_reader;
+
+--
+-- Name: FUNCTION fn_iu_version_at(p_canonical_address text, p_at timestamp with time zone); Type: ACL; Schema: public; Owner: iu_owner
+--
+
+REVOKE ALL ON FUNCTION public.fn_iu_version_at(p_canonical_address text, p_at timestamp with time zone) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.fn_iu_version_at(p_canonical_address text, p_at timestamp with time zone) TO cutter_exec;
+GRANT ALL ON FUNCTION public.fn_iu_version_at(p_canonical_address text, p_at timestamp with time zone) TO cutter_verifier;
+GRANT ALL ON FUNCTION public.fn_iu_version_at(p_canonical_address text, p_at timestamp with time zone) TO cutter_reviewer;
+GRANT ALL ON FUNCTION public.fn_iu_version_at(p_canonical_address text, p_at timestamp with time zone) TO iu_reader;
+
+--
+-- Name: FUNCTION fn_uv_enacted_immut(); Type: ACL; Schema: public; Owner: iu_owner
+--
+
+REVOKE ALL ON FUNCTION public.fn_uv_enacted_immut() FROM PUBLIC;
 
 --
 -- Name: TABLE cut_change_set; Type: ACL; Schema: cutter_governance; Owner: iu_owner
@@ -3595,6 +5646,42 @@ GRANT SELECT ON SEQUENCE public.iu_gateway_forged_marker_seq TO iu_reader;
 
 GRANT SELECT ON SEQUENCE public.iu_gateway_refusal_seq TO cutter_verifier;
 GRANT SELECT ON SEQUENCE public.iu_gateway_refusal_seq TO iu_reader;
+
+--
+-- Name: TABLE iu_lifecycle_log; Type: ACL; Schema: public; Owner: iu_owner
+--
+
+GRANT SELECT ON TABLE public.iu_lifecycle_log TO cutter_exec;
+GRANT SELECT ON TABLE public.iu_lifecycle_log TO cutter_verifier;
+GRANT SELECT ON TABLE public.iu_lifecycle_log TO cutter_reviewer;
+GRANT SELECT ON TABLE public.iu_lifecycle_log TO iu_reader;
+
+--
+-- Name: TABLE iu_lifecycle_log_seal; Type: ACL; Schema: public; Owner: iu_owner
+--
+
+GRANT SELECT ON TABLE public.iu_lifecycle_log_seal TO cutter_exec;
+GRANT SELECT ON TABLE public.iu_lifecycle_log_seal TO cutter_verifier;
+GRANT SELECT ON TABLE public.iu_lifecycle_log_seal TO cutter_reviewer;
+GRANT SELECT ON TABLE public.iu_lifecycle_log_seal TO iu_reader;
+
+--
+-- Name: TABLE iu_lifecycle_transition; Type: ACL; Schema: public; Owner: iu_owner
+--
+
+GRANT SELECT ON TABLE public.iu_lifecycle_transition TO cutter_exec;
+GRANT SELECT ON TABLE public.iu_lifecycle_transition TO cutter_verifier;
+GRANT SELECT ON TABLE public.iu_lifecycle_transition TO cutter_reviewer;
+GRANT SELECT ON TABLE public.iu_lifecycle_transition TO iu_reader;
+
+--
+-- Name: TABLE iu_lifecycle_vocab; Type: ACL; Schema: public; Owner: iu_owner
+--
+
+GRANT SELECT ON TABLE public.iu_lifecycle_vocab TO cutter_exec;
+GRANT SELECT ON TABLE public.iu_lifecycle_vocab TO cutter_verifier;
+GRANT SELECT ON TABLE public.iu_lifecycle_vocab TO cutter_reviewer;
+GRANT SELECT ON TABLE public.iu_lifecycle_vocab TO iu_reader;
 
 --
 -- Name: TABLE unit_version; Type: ACL; Schema: public; Owner: iu_owner

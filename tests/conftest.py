@@ -239,6 +239,14 @@ def counts(connection: psycopg.Connection) -> tuple[int, int]:
     ).fetchone()
 
 
+@pytest.fixture
+def signers(tmp_path):
+    """Ed25519 signers for the lanes: alice executes, victor verifies, rita reviews, mallory lies."""
+    from harness import keys
+
+    return {name: keys.load_or_create(name, tmp_path) for name in ("alice", "victor", "rita", "mallory")}
+
+
 SAMPLE = [
     ("ICX-CONST", "Constitution of Iconia"),
     ("ICX-CONST/chp_1", "Chapter I. The State"),

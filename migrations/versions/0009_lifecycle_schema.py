@@ -55,12 +55,6 @@ def downgrade() -> None:
         DROP TRIGGER trg_uv_enacted_truncate ON public.unit_version;
         DROP TABLE public.iu_lifecycle_log;
         DROP TABLE public.iu_lifecycle_log_seal;
-        DROP FUNCTION public.fn_iu_lifecycle_data_guard();
-        DROP FUNCTION public.fn_iu_lifecycle_log_guard();
-        DROP FUNCTION public.fn_iu_enacted_truncate_guard();
-        DROP FUNCTION public.fn_uv_enacted_immut();
-        DROP FUNCTION public.fn_iu_enacted_immut();
-        DROP FUNCTION public.fn_iu_lifecycle_transition_check();
         ALTER TABLE cutter_governance.manifest_entry
         DROP CONSTRAINT manifest_entry_action,
         ADD CONSTRAINT manifest_entry_action CHECK (action IN ('created', 'unchanged'));
@@ -89,5 +83,11 @@ def downgrade() -> None:
         COMMENT ON COLUMN public.information_unit.lifecycle_status IS NULL;
         DROP TABLE public.iu_lifecycle_transition;
         DROP TABLE public.iu_lifecycle_vocab;
+        DROP FUNCTION public.fn_iu_lifecycle_data_guard();
+        DROP FUNCTION public.fn_iu_lifecycle_log_guard();
+        DROP FUNCTION public.fn_iu_enacted_truncate_guard();
+        DROP FUNCTION public.fn_uv_enacted_immut();
+        DROP FUNCTION public.fn_iu_enacted_immut();
+        DROP FUNCTION public.fn_iu_lifecycle_transition_check();
         """
     )

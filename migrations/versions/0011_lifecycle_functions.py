@@ -80,8 +80,8 @@ def downgrade() -> None:
             text, bigint, uuid, text, uuid, uuid, text, timestamptz, text, integer, text
         );
         DROP FUNCTION public.fn_iu_lifecycle_entry_hash(
-            uuid, uuid, integer, text, uuid, text, text, text, text, text, text, timestamptz, jsonb, uuid, uuid,
-            text, text
+            uuid, uuid, integer, text, uuid, text, text, text, text, text, text, timestamptz, jsonb,
+            uuid, uuid, text, text
         );
         """
     )

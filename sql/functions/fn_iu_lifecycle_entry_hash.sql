@@ -1,7 +1,7 @@
 -- The hash of one lifecycle log row: SHA-256 of its columns, each quoted (NULL as NULL) and
 -- comma-separated, the time as epoch seconds so the session's TimeZone does not matter. Like
 -- fn_iu_content_hash it has no SET clause so the planner can inline it into the set-based
--- writer; every name in it is schema-qualified.
+-- writer; every name in it, operators included, is schema-qualified.
 CREATE FUNCTION public.fn_iu_lifecycle_entry_hash(
     p_id uuid,
     p_seal_id uuid,
@@ -27,23 +27,23 @@ IMMUTABLE
 PARALLEL SAFE
 AS $fn$
     SELECT pg_catalog.encode(pg_catalog.sha256(pg_catalog.convert_to(
-        pg_catalog.quote_nullable(p_id::text) || ','
-        || pg_catalog.quote_nullable(p_seal_id::text) || ','
-        || pg_catalog.quote_nullable(p_seal_ordinal::text) || ','
-        || pg_catalog.quote_nullable(p_entity_collection) || ','
-        || pg_catalog.quote_nullable(p_entity_id::text) || ','
-        || pg_catalog.quote_nullable(p_canonical_address) || ','
-        || pg_catalog.quote_nullable(p_from_status) || ','
-        || pg_catalog.quote_nullable(p_to_status) || ','
-        || pg_catalog.quote_nullable(p_transition_type) || ','
-        || pg_catalog.quote_nullable(p_reason) || ','
-        || pg_catalog.quote_nullable(p_performed_by) || ','
-        || pg_catalog.quote_nullable(pg_catalog.date_part('epoch', p_performed_at)::text) || ','
-        || pg_catalog.quote_nullable(p_metadata::text) || ','
-        || pg_catalog.quote_nullable(p_review_decision_id::text) || ','
-        || pg_catalog.quote_nullable(p_change_set_id::text) || ','
-        || pg_catalog.quote_nullable(p_db_login) || ','
-        || pg_catalog.quote_nullable(p_application_name),
+        pg_catalog.quote_nullable(p_id::pg_catalog.text) OPERATOR(pg_catalog.||) ','
+        OPERATOR(pg_catalog.||) pg_catalog.quote_nullable(p_seal_id::pg_catalog.text) OPERATOR(pg_catalog.||) ','
+        OPERATOR(pg_catalog.||) pg_catalog.quote_nullable(p_seal_ordinal::pg_catalog.text) OPERATOR(pg_catalog.||) ','
+        OPERATOR(pg_catalog.||) pg_catalog.quote_nullable(p_entity_collection) OPERATOR(pg_catalog.||) ','
+        OPERATOR(pg_catalog.||) pg_catalog.quote_nullable(p_entity_id::pg_catalog.text) OPERATOR(pg_catalog.||) ','
+        OPERATOR(pg_catalog.||) pg_catalog.quote_nullable(p_canonical_address) OPERATOR(pg_catalog.||) ','
+        OPERATOR(pg_catalog.||) pg_catalog.quote_nullable(p_from_status) OPERATOR(pg_catalog.||) ','
+        OPERATOR(pg_catalog.||) pg_catalog.quote_nullable(p_to_status) OPERATOR(pg_catalog.||) ','
+        OPERATOR(pg_catalog.||) pg_catalog.quote_nullable(p_transition_type) OPERATOR(pg_catalog.||) ','
+        OPERATOR(pg_catalog.||) pg_catalog.quote_nullable(p_reason) OPERATOR(pg_catalog.||) ','
+        OPERATOR(pg_catalog.||) pg_catalog.quote_nullable(p_performed_by) OPERATOR(pg_catalog.||) ','
+        OPERATOR(pg_catalog.||) pg_catalog.quote_nullable(pg_catalog.date_part('epoch', p_performed_at)::pg_catalog.text) OPERATOR(pg_catalog.||) ','
+        OPERATOR(pg_catalog.||) pg_catalog.quote_nullable(p_metadata::pg_catalog.text) OPERATOR(pg_catalog.||) ','
+        OPERATOR(pg_catalog.||) pg_catalog.quote_nullable(p_review_decision_id::pg_catalog.text) OPERATOR(pg_catalog.||) ','
+        OPERATOR(pg_catalog.||) pg_catalog.quote_nullable(p_change_set_id::pg_catalog.text) OPERATOR(pg_catalog.||) ','
+        OPERATOR(pg_catalog.||) pg_catalog.quote_nullable(p_db_login) OPERATOR(pg_catalog.||) ','
+        OPERATOR(pg_catalog.||) pg_catalog.quote_nullable(p_application_name),
         'UTF8'
     )), 'hex')
 $fn$;

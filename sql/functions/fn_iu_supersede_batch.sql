@@ -1,8 +1,8 @@
 -- Supersede (step 2), set-based and all or nothing: for each enacted unit with a pending
 -- revision, the enacted version becomes superseded and the revision enacted, at the same
 -- instant, and the unit's current version moves to it. Needs an approved 'supersede' decision
--- whose manifest lists each unit with the revision's exact content (IU004). A unit whose
--- approved revision is already in force is 'already_superseded'. IU003 when a unit is not
+-- whose manifest lists each unit as revised, with the revision's exact content (IU004). A unit
+-- whose approved revision is already in force is 'already_superseded'. IU003 when a unit is not
 -- enacted or has no pending revision, IU007 unknown, IU006 changed meanwhile.
 CREATE FUNCTION public.fn_iu_supersede_batch(
     p_canonical_addresses text[],
@@ -23,7 +23,6 @@ SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 AS $fn$
 DECLARE
-    v_count integer := public.fn_iu_lifecycle_batch_check(p_canonical_addresses, p_actor, 'supersede');
     v_review record;
     v_units record;
     v_problem record;
@@ -32,6 +31,7 @@ DECLARE
     v_n integer;
     v_ticket bigint;
 BEGIN
+    PERFORM public.fn_iu_lifecycle_batch_check(p_canonical_addresses, p_actor, 'supersede');
     SELECT * INTO v_review FROM public.fn_iu_review_check(p_review_decision_id, 'supersede', p_actor);
     IF v_review.envelope_id IS NULL THEN
         RAISE EXCEPTION 'review decision % approves manifest %, which no recorded change set carries',
@@ -48,11 +48,11 @@ BEGIN
         count(*) FILTER (WHERE iu.id IS NULL) AS missing,
         pg_catalog.min(t.addr) FILTER (WHERE iu.id IS NULL) AS first_missing,
         count(*) FILTER (WHERE iu.lifecycle_status <> 'enacted'
-            OR (pend.id IS NULL AND cur.content_hash IS DISTINCT FROM m.content_hash)) AS not_ready,
+            OR (pend.id IS NULL AND (m.action IS DISTINCT FROM 'revised' OR cur.content_hash IS DISTINCT FROM m.content_hash))) AS not_ready,
         pg_catalog.min(t.addr || CASE WHEN iu.lifecycle_status <> 'enacted' THEN ' is ' || iu.lifecycle_status
             ELSE ' has no pending revision' END)
             FILTER (WHERE iu.lifecycle_status <> 'enacted'
-                OR (pend.id IS NULL AND cur.content_hash IS DISTINCT FROM m.content_hash)) AS first_not_ready,
+                OR (pend.id IS NULL AND (m.action IS DISTINCT FROM 'revised' OR cur.content_hash IS DISTINCT FROM m.content_hash))) AS first_not_ready,
         count(*) FILTER (WHERE pend.id IS NOT NULL AND pend.content_hash IS DISTINCT FROM m.content_hash) AS uncovered,
         pg_catalog.min(t.addr) FILTER (
             WHERE pend.id IS NOT NULL AND pend.content_hash IS DISTINCT FROM m.content_hash) AS first_uncovered,
@@ -114,7 +114,7 @@ BEGIN
             WHERE uv.id = d.id AND uv.lifecycle_status = 'enacted'
             RETURNING 1
         )
-        SELECT count(*) INTO v_done FROM moved;
+        SELECT count(*)::integer INTO v_done FROM moved;
         IF v_done = v_n THEN
             WITH moved AS (
                 UPDATE public.unit_version AS uv
@@ -124,7 +124,7 @@ BEGIN
                 WHERE uv.id = d.id AND uv.lifecycle_status = 'draft' AND uv.content_hash = d.hash
                 RETURNING 1
             )
-            SELECT count(*) INTO v_done FROM moved;
+            SELECT count(*)::integer INTO v_done FROM moved;
         END IF;
         IF v_done = v_n THEN
             WITH moved AS (
@@ -134,7 +134,7 @@ BEGIN
                 WHERE iu.id = d.id AND iu.current_version_id = d.old_id AND iu.lifecycle_status = 'enacted'
                 RETURNING 1
             )
-            SELECT count(*) INTO v_done FROM moved;
+            SELECT count(*)::integer INTO v_done FROM moved;
         END IF;
         IF v_done <> v_n THEN
             RAISE EXCEPTION 'units changed while they were being superseded'

@@ -38,15 +38,17 @@ UPDATE public.dot_config AS c
 SET
     value = c.value || (
         SELECT pg_catalog.string_agg(',' || w.marker, '' ORDER BY w.ord)
-        FROM unnest(ARRAY['fn_iu_enact', 'fn_iu_revise', 'fn_iu_supersede', 'fn_iu_retire'])
+        FROM
+            unnest(ARRAY['fn_iu_enact', 'fn_iu_revise', 'fn_iu_supersede', 'fn_iu_retire'])
             WITH ORDINALITY AS w (marker, ord)
-        WHERE NOT w.marker = ANY (pg_catalog.string_to_array(c.value, ','))
+        WHERE NOT w.marker = any(pg_catalog.string_to_array(c.value, ','))
     ),
     updated_at = pg_catalog.now(),
     updated_by = session_user
-WHERE c.key = 'iu_create.gateway.allowed_marker_values'
-  AND EXISTS (
-      SELECT 1
-      FROM unnest(ARRAY['fn_iu_enact', 'fn_iu_revise', 'fn_iu_supersede', 'fn_iu_retire']) AS w (marker)
-      WHERE NOT w.marker = ANY (pg_catalog.string_to_array(c.value, ','))
-  );
+WHERE
+    c.key = 'iu_create.gateway.allowed_marker_values'
+    AND EXISTS (
+        SELECT 1
+        FROM unnest(ARRAY['fn_iu_enact', 'fn_iu_revise', 'fn_iu_supersede', 'fn_iu_retire']) AS w (marker)
+        WHERE NOT w.marker = any(pg_catalog.string_to_array(c.value, ','))
+    );

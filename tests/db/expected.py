@@ -65,6 +65,37 @@ FUNCTIONS.update({
     G + "fn_gov_verify_change_set(uuid)": (True, frozenset({EXEC, VERIFIER, READER})),
 })
 
+# The lifecycle (seed 004): writers for cutter_exec only, readers for every lane.
+TS = "timestamp with time zone"
+FUNCTIONS.update({
+    "public.fn_iu_lifecycle_transition_check()": (False, frozenset()),
+    "public.fn_iu_enacted_immut()": (False, frozenset()),
+    "public.fn_uv_enacted_immut()": (False, frozenset()),
+    "public.fn_iu_enacted_truncate_guard()": (False, frozenset()),
+    "public.fn_iu_lifecycle_log_guard()": (True, frozenset()),
+    "public.fn_iu_lifecycle_data_guard()": (False, frozenset()),
+    "public.fn_iu_lifecycle_entry_hash(uuid, uuid, integer, text, uuid, text, text, text, text, text, text, "
+    f"{TS}, jsonb, uuid, uuid, text, text)": (False, READERS),
+    "public.fn_iu_lifecycle_seal_hash(text, bigint, uuid, text, uuid, uuid, text, "
+    f"{TS}, text, integer, text)": (False, READERS),
+    "public.fn_iu_lifecycle_log_check()": (True, frozenset({EXEC, VERIFIER, READER})),
+    f"public.fn_iu_lifecycle_record(text, text, text, uuid, uuid, {TS}, text[], uuid[], text[], text[], "
+    "text[], text[], jsonb[])": (False, frozenset()),
+    "public.fn_iu_review_check(uuid, text, text)": (False, frozenset()),
+    "public.fn_iu_lifecycle_batch_check(text[], text, text)": (False, frozenset()),
+    "public.fn_iu_change_set_settle(uuid)": (False, frozenset()),
+    "public.fn_iu_units_digest(text[])": (False, READERS),
+    "public.fn_iu_enact_batch(text[], text, uuid, text)": (True, frozenset({EXEC})),
+    "public.fn_iu_enact(text, text, uuid)": (True, frozenset({EXEC})),
+    "public.fn_iu_revise(text[], text[], text, uuid)": (True, frozenset({EXEC})),
+    "public.fn_iu_supersede_batch(text[], text, uuid, text)": (True, frozenset({EXEC})),
+    "public.fn_iu_supersede(text, text, uuid)": (True, frozenset({EXEC})),
+    "public.fn_iu_retire_batch(text[], text, uuid, text)": (True, frozenset({EXEC})),
+    "public.fn_iu_retire(text, text, uuid, text)": (True, frozenset({EXEC})),
+    f"public.fn_iu_version_at(text, {TS})": (False, READERS),
+    f"public.fn_iu_document_at(text, {TS})": (False, READERS),
+})
+
 SCHEMAS = ("public", "cutter_governance")
 
 TABLE_PRIVILEGES = ("SELECT", "INSERT", "UPDATE", "DELETE", "TRUNCATE", "REFERENCES", "TRIGGER")
@@ -77,6 +108,10 @@ TABLES: dict[str, frozenset[str]] = {
     "public.iu_gateway_ticket": frozenset(),
     "public.iu_gateway_exemption": frozenset({"cutter_verifier", "iu_reader"}),
     "public.iu_gateway_event": frozenset({"cutter_verifier", "iu_reader"}),
+    "public.iu_lifecycle_vocab": READERS,
+    "public.iu_lifecycle_transition": READERS,
+    "public.iu_lifecycle_log": READERS,
+    "public.iu_lifecycle_log_seal": READERS,
     **{
         f"cutter_governance.{t}": READERS
         for t in ("signer_key", "cut_change_set", "manifest_envelope", "manifest_entry",
@@ -94,6 +129,10 @@ GUARDED_TABLES = ("information_unit", "unit_version")
 TRIGGERS = {
     ("public.information_unit", "trg_aa_iu_gateway_write_guard"): "fn_iu_gateway_write_guard",
     ("public.unit_version", "trg_aa_uv_gateway_write_guard"): "fn_iu_gateway_write_guard",
+    ("public.iu_lifecycle_log", "trg_aa_iu_lifecycle_log_guard"): "fn_iu_lifecycle_log_guard",
+    ("public.iu_lifecycle_log_seal", "trg_aa_iu_lifecycle_log_seal_guard"): "fn_iu_lifecycle_log_guard",
+    ("public.iu_lifecycle_vocab", "trg_aa_iu_lifecycle_vocab_fixed"): "fn_iu_lifecycle_data_guard",
+    ("public.iu_lifecycle_transition", "trg_aa_iu_lifecycle_transition_fixed"): "fn_iu_lifecycle_data_guard",
     **{
         (f"cutter_governance.{t}", f"trg_aa_{t}_guard"): "fn_gov_write_guard"
         for t in ("signer_key", "cut_change_set", "manifest_envelope", "manifest_entry",
@@ -101,9 +140,35 @@ TRIGGERS = {
     },
 }
 
+# The lifecycle triggers on units and versions: (table, trigger) -> (function, events, row level,
+# WHEN clause present). They fire after the statement guard, in name order.
+LIFECYCLE_TRIGGERS = {
+    ("public.information_unit", "trg_iu_allowed_transition"): (
+        "fn_iu_lifecycle_transition_check", {"UPDATE"}, True),
+    ("public.information_unit", "trg_iu_born_draft"): ("fn_iu_lifecycle_transition_check", {"INSERT"}, True),
+    ("public.information_unit", "trg_iu_enacted_immut"): ("fn_iu_enacted_immut", {"UPDATE", "DELETE"}, True),
+    ("public.information_unit", "trg_iu_enacted_truncate"): (
+        "fn_iu_enacted_truncate_guard", {"TRUNCATE"}, False),
+    ("public.unit_version", "trg_uv_allowed_transition"): (
+        "fn_iu_lifecycle_transition_check", {"UPDATE"}, True),
+    ("public.unit_version", "trg_uv_born_draft"): ("fn_iu_lifecycle_transition_check", {"INSERT"}, True),
+    ("public.unit_version", "trg_uv_enacted_immut"): ("fn_uv_enacted_immut", {"UPDATE", "DELETE"}, True),
+    ("public.unit_version", "trg_uv_enacted_truncate"): ("fn_iu_enacted_truncate_guard", {"TRUNCATE"}, False),
+}
+
+ENACT_POLICY_KEYS = {
+    "iu_enact.mode": "enabled",
+    "iu_enact.require_distinct_reviewer": "true",
+    "iu_enact.require_verified_change_set": "true",
+    "iu_enact.review_max_age_days": "90",
+    "iu_enact.max_units_per_call": "250000",
+}
+
 GATEWAY_POLICY_KEYS = {
     "iu_create.gateway.mode": "enforced",
-    "iu_create.gateway.allowed_marker_values": "fn_iu_create,fn_iu_apply_edit_draft",
+    "iu_create.gateway.allowed_marker_values": (
+        "fn_iu_create,fn_iu_apply_edit_draft,fn_iu_enact,fn_iu_revise,fn_iu_supersede,fn_iu_retire"
+    ),
     "iu_create.gateway.exemption_prefix": "migration:",
     "iu_create.gateway.exemption_max_days": "14",
     "iu_create.gateway.pub1_mode": "warn",

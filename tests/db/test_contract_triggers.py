@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.db.expected import TRIGGERS
+from tests.db.expected import LIFECYCLE_TRIGGERS, TRIGGERS
 
 # pg_trigger.tgtype bits
 ROW, BEFORE, INSERT, DELETE, UPDATE, TRUNCATE = 1, 2, 4, 8, 16, 32
@@ -42,3 +42,36 @@ def test_guard_trigger_sorts_first_on_its_table(catalog, table, trigger):
         )
     ]
     assert names[0] == trigger
+
+
+EVENT_BITS = {"INSERT": INSERT, "DELETE": DELETE, "UPDATE": UPDATE, "TRUNCATE": TRUNCATE}
+
+
+@pytest.mark.parametrize(("table", "trigger"), sorted(LIFECYCLE_TRIGGERS))
+def test_lifecycle_trigger_is_enabled_with_its_events(catalog, table, trigger):
+    function, events, row_level = LIFECYCLE_TRIGGERS[(table, trigger)]
+    row = catalog.execute(
+        """
+        SELECT t.tgenabled, t.tgtype, p.proname, t.tgqual IS NOT NULL
+        FROM pg_trigger AS t JOIN pg_proc AS p ON p.oid = t.tgfoid
+        WHERE t.tgrelid = %s::regclass AND t.tgname = %s
+        """,
+        (table, trigger),
+    ).fetchone()
+    assert row is not None, f"{trigger} is missing on {table}"
+    enabled, tgtype, proname, has_when = row
+    assert enabled == "O"
+    assert tgtype & BEFORE
+    assert bool(tgtype & ROW) == row_level
+    assert {name for name, bit in EVENT_BITS.items() if tgtype & bit} == events
+    assert proname == function
+    # Row triggers carry a WHEN clause so that writes which keep drafts drafts call no function.
+    assert has_when == row_level
+
+
+def test_transition_check_fires_before_immutability(catalog):
+    for table, prefix in (("public.information_unit", "trg_iu"), ("public.unit_version", "trg_uv")):
+        names = [r[0] for r in catalog.execute(
+            "SELECT tgname FROM pg_trigger WHERE tgrelid = %s::regclass AND NOT tgisinternal ORDER BY tgname",
+            (table,))]
+        assert names.index(f"{prefix}_allowed_transition") < names.index(f"{prefix}_enacted_immut")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest import SAMPLE, as_role, create_units, raises_sqlstate
+from tests.db.governed import cut_verified_approved, enact
 
 ART1 = "ICX-CONST/chp_1/art_1"
 
@@ -18,21 +19,10 @@ def edit(conn, address, body, **kw):
         ).fetchone()
 
 
-def enact_behind_the_gateway(conn, address):
-    """Mark a unit enacted through a registered migration exemption (lifecycle functions come
-    with the enactment revisions; this only sets up the state the edit path must respect)."""
-    conn.execute(
-        "SELECT fn_iu_gateway_exemption_grant('TEST-ENACT', 'set up an enacted unit for the test',"
-        " '1 hour', 'tester', ARRAY['information_unit','unit_version'], ARRAY['UPDATE'])"
-    )
-    with conn.transaction():
-        conn.execute("SET LOCAL app.canonical_writer = 'migration:TEST-ENACT'")
-        conn.execute(
-            "UPDATE unit_version SET lifecycle_status = 'enacted' WHERE id = (SELECT current_version_id"
-            " FROM information_unit WHERE canonical_address = %s)", (address,))
-        conn.execute(
-            "UPDATE information_unit SET lifecycle_status = 'enacted' WHERE canonical_address = %s",
-            (address,))
+def enact_through_the_gateway(conn, signers, addresses):
+    """Cut SAMPLE governed, verify and approve it, then enact the given units with their parents."""
+    _, decision = cut_verified_approved(conn, signers)
+    enact(conn, addresses, decision)
 
 
 def body_of(conn, address):
@@ -89,17 +79,15 @@ def test_edit_with_a_stale_expected_hash_is_iu006(conn):
     assert edit(conn, ART1, "new", expected=current)[3] == "edited"
 
 
-def test_edit_of_an_enacted_unit_is_iu002_with_a_supersede_hint(conn):
-    create_units(conn, SAMPLE)
-    enact_behind_the_gateway(conn, ART1)
+def test_edit_of_an_enacted_unit_is_iu002_with_a_supersede_hint(conn, signers):
+    enact_through_the_gateway(conn, signers, ["ICX-CONST", "ICX-CONST/chp_1", ART1])
     with raises_sqlstate("IU002") as info:
         edit(conn, ART1, "changed")
     assert "supersede" in info.value.diag.message_hint
 
 
-def test_editing_a_draft_works_while_other_units_are_enacted(conn):
-    create_units(conn, SAMPLE)
-    enact_behind_the_gateway(conn, ART1)
+def test_editing_a_draft_works_while_other_units_are_enacted(conn, signers):
+    enact_through_the_gateway(conn, signers, ["ICX-CONST", "ICX-CONST/chp_1", ART1])
     assert edit(conn, "ICX-CONST/chp_1/art_2", "Article 2. Power belongs to all.")[3] == "edited"
 
 

@@ -32,8 +32,8 @@ def test_unknown_address_is_reported(conn):
 
 def test_lifecycle_mismatch_between_unit_and_version_is_reported(conn):
     create_units(conn, SAMPLE)
-    tamper(conn, "UPDATE information_unit SET lifecycle_status = 'enacted'"
-                 " WHERE canonical_address = 'ICX-CONST/chp_1'")
+    tamper(conn, "UPDATE information_unit SET lifecycle_status = 'enacted', enacted_at = now(),"
+                 " enacted_by = 'mallory' WHERE canonical_address = 'ICX-CONST/chp_1'")
     assert violations(conn, "ICX-CONST/chp_1") == [("ICX-CONST/chp_1", "lifecycle_consistent")]
 
 
@@ -61,7 +61,7 @@ def test_current_version_of_another_unit_is_reported(conn):
 
 def test_descendants_are_checked_only_when_asked(conn):
     create_units(conn, SAMPLE)
-    tamper(conn, "UPDATE information_unit SET lifecycle_status = 'retired'"
-                 " WHERE canonical_address = 'ICX-CONST/chp_1/art_2/para_1'")
+    tamper(conn, "UPDATE information_unit SET lifecycle_status = 'retired', retired_at = now(),"
+                 " retired_by = 'mallory' WHERE canonical_address = 'ICX-CONST/chp_1/art_2/para_1'")
     assert violations(conn, "ICX-CONST") == []
     assert violations(conn, "ICX-CONST", True) == [("ICX-CONST/chp_1/art_2/para_1", "lifecycle_consistent")]

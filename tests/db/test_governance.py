@@ -4,55 +4,15 @@ duties, signatures, and the structural verify."""
 from __future__ import annotations
 
 import hashlib
-import unicodedata
 
 import psycopg
 import pytest
 
 from harness import gateway, governance, keys
 from tests.conftest import SAMPLE, as_role, counts, raises_sqlstate, set_policy
+from tests.db.governed import cut, digest, hashes, verify
 
 G = "cutter_governance"
-
-
-def digest(units) -> str:
-    lines = "".join(f"{a}\t{hashlib.sha256(unicodedata.normalize('NFC', b).encode()).hexdigest()}\n"
-                    for a, b in units)
-    return hashlib.sha256(lines.encode()).hexdigest()
-
-
-def hashes(units):
-    return [hashlib.sha256(unicodedata.normalize("NFC", b).encode()).hexdigest() for _, b in units]
-
-
-@pytest.fixture
-def signers(tmp_path):
-    return {name: keys.load_or_create(name, tmp_path) for name in ("alice", "victor", "rita", "mallory")}
-
-
-def cut(conn, signer, units=SAMPLE, *, sign=True, record=True, manifest=None):
-    """The executor lane's transaction: open, create, record the manifest, sign."""
-    manifest = manifest or digest(units)
-    with conn.transaction(), as_role(conn, "cutter_exec"):
-        governance.register_key(conn, signer)
-        cs = governance.open_change_set(
-            conn, doc_code=units[0][0].split("/")[0], source_sha256="a" * 64,
-            manifest_sha256=manifest, unit_count=len(units), actor=signer.actor, profile="en",
-            granularity="point", publication_type="law")
-        gateway.create(conn, [gateway.UnitInput(a, b) for a, b in units], signer.actor, "law", cs)
-        if record:
-            governance.record_manifest(conn, cs, [a for a, _ in units], hashes(units), signer.actor)
-        if sign:
-            governance.sign_executor(conn, cs, signer, manifest)
-    return cs
-
-
-def verify(conn, cs, signer):
-    with as_role(conn, "cutter_verifier"):
-        checks = governance.structural_checks(conn, cs) + governance.signature_checks(conn, cs)
-    with conn.transaction(), as_role(conn, "cutter_verifier"):
-        governance.register_key(conn, signer)
-        return governance.record_verify(conn, cs, signer, checks), checks
 
 
 def gov_counts(conn):

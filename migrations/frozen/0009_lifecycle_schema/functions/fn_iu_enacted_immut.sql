@@ -1,7 +1,8 @@
 -- Row trigger on information_unit for rows that are no longer drafts (the trigger's WHEN
 -- clause): an enacted unit keeps its identity and content; only its status (along an allowed
 -- transition), its current version (a supersede), its retirement stamp and the update stamp
--- may change. A retired unit does not change at all, and no such row is ever deleted (IU002),
+-- may change (generated columns are compared through the columns they derive
+-- from: a BEFORE trigger sees them before they are computed). A retired unit does not change at all, and no such row is ever deleted (IU002),
 -- whoever asks, the owner included.
 CREATE FUNCTION public.fn_iu_enacted_immut()
 RETURNS trigger
@@ -20,6 +21,7 @@ BEGIN
     FROM pg_catalog.jsonb_each(pg_catalog.to_jsonb(OLD)) AS o
     JOIN pg_catalog.jsonb_each(pg_catalog.to_jsonb(NEW)) AS n ON n.key = o.key
     WHERE o.value IS DISTINCT FROM n.value
+      AND o.key NOT IN ('doc_code', 'unit_kind', 'unit_number', 'parent_address')
       AND (OLD.lifecycle_status <> 'enacted' OR o.key NOT IN (
           'lifecycle_status', 'current_version_id', 'retired_at', 'retired_by', 'updated_at', 'updated_by'
       ));

@@ -1,6 +1,7 @@
 -- Row trigger on unit_version for versions that are no longer drafts (the trigger's WHEN
 -- clause): an enacted version's body, hash, unit and number never change; only its status
--- (along an allowed transition) and the stamps that close its period in force may. A
+-- (along an allowed transition) and the stamps that close its period in force may (the
+-- generated content_hash is compared through the body it derives from). A
 -- superseded or retired version does not change at all, and none is deleted (IU002).
 CREATE FUNCTION public.fn_uv_enacted_immut()
 RETURNS trigger
@@ -20,6 +21,7 @@ BEGIN
     FROM pg_catalog.jsonb_each(pg_catalog.to_jsonb(OLD)) AS o
     JOIN pg_catalog.jsonb_each(pg_catalog.to_jsonb(NEW)) AS n ON n.key = o.key
     WHERE o.value IS DISTINCT FROM n.value
+      AND o.key NOT IN ('content_hash')
       AND (OLD.lifecycle_status <> 'enacted' OR o.key NOT IN (
           'lifecycle_status', 'superseded_at', 'superseded_by', 'retired_at', 'retired_by',
           'updated_at', 'updated_by'

@@ -20,7 +20,13 @@ VALUES
     'enacted', 'superseded', 'supersede', 'supersede',
     'An enacted version is replaced by a newly enacted version of the same unit (fn_iu_supersede).'
 ),
-('enacted', 'retired', 'retire', 'retire', 'An enacted unit is retired under an approved review decision (fn_iu_retire).'),
+(
+    'enacted',
+    'retired',
+    'retire',
+    'retire',
+    'An enacted unit is retired under an approved review decision (fn_iu_retire).'
+),
 ('draft', 'retired', 'withdraw', NULL, 'A draft that was never enacted is withdrawn (fn_iu_retire).');
 
 ALTER TABLE public.iu_lifecycle_transition OWNER TO iu_owner;

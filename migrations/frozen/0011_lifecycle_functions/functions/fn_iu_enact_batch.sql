@@ -116,7 +116,7 @@ BEGIN
             WHERE uv.id = d.id AND uv.lifecycle_status = 'draft' AND uv.content_hash = d.hash
             RETURNING 1
         )
-        SELECT count(*) INTO v_done FROM moved;
+        SELECT count(*)::integer INTO v_done FROM moved;
         IF v_done <> pg_catalog.cardinality(v_units.ids) THEN
             RAISE EXCEPTION '% of % draft(s) changed while they were being enacted',
                 pg_catalog.cardinality(v_units.ids) - v_done, pg_catalog.cardinality(v_units.ids)
@@ -130,7 +130,7 @@ BEGIN
             WHERE iu.id = d.id AND iu.lifecycle_status = 'draft' AND iu.current_version_id = d.version_id
             RETURNING 1
         )
-        SELECT count(*) INTO v_done FROM moved;
+        SELECT count(*)::integer INTO v_done FROM moved;
         IF v_done <> pg_catalog.cardinality(v_units.ids) THEN
             RAISE EXCEPTION '% of % unit(s) changed while they were being enacted',
                 pg_catalog.cardinality(v_units.ids) - v_done, pg_catalog.cardinality(v_units.ids)

@@ -16,7 +16,6 @@ SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 AS $fn$
 DECLARE
-    v_count integer := public.fn_iu_lifecycle_batch_check(p_canonical_addresses, p_actor, 'retirement');
     v_review record;
     v_units record;
     v_problem record;
@@ -26,6 +25,7 @@ DECLARE
     v_seal uuid;
     v_ticket bigint;
 BEGIN
+    PERFORM public.fn_iu_lifecycle_batch_check(p_canonical_addresses, p_actor, 'retirement');
     IF p_reason IS NULL OR pg_catalog.btrim(p_reason) = '' THEN
         RAISE EXCEPTION 'a retirement needs a reason' USING ERRCODE = 'IU005';
     END IF;
@@ -110,7 +110,7 @@ BEGIN
         JOIN units AS u ON u.id = m.iu_id
         WHERE m.id <> u.current_version_id
     )
-    SELECT count(*) FILTER (WHERE e.grp = 1),
+    SELECT (count(*) FILTER (WHERE e.grp = 1))::integer,
         public.fn_iu_lifecycle_record(
             CASE WHEN v_units.enacted_addrs IS NULL THEN 'withdraw' ELSE 'retire' END, p_actor, p_reason,
             p_review_decision_id, NULL, v_at,
@@ -124,7 +124,7 @@ BEGIN
         )
     INTO v_done, v_seal
     FROM entries AS e;
-    IF v_done <> pg_catalog.cardinality(v_units.ids) THEN
+    IF v_done <> pg_catalog.cardinality(v_units.ids) OR v_seal IS NULL THEN
         RAISE EXCEPTION 'units changed while they were being retired'
             USING ERRCODE = 'IU006', HINT = 'read the units again; nothing was retired';
     END IF;

@@ -1,0 +1,702 @@
+"""The lifecycle (seed 004): vocabulary, allowed transitions, enactment under review, the sealed
+audit log, immutability, supersede, retire and point in time. Every refusal asserts its SQLSTATE."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+import psycopg
+import pytest
+
+from harness import governance, lifecycle
+from tests.conftest import SAMPLE, as_role, connect, counts, raises_sqlstate, set_policy
+from tests.db.governed import content_hash, cut, cut_verified_approved, digest, enact, review, revise, verify
+
+ADDRESSES = [a for a, _ in SAMPLE]
+ART1 = "ICX-CONST/chp_1/art_1"
+PARA1 = "ICX-CONST/chp_1/art_2/para_1"
+REVISED = [(a, b.replace("Every citizen may vote.", "Every citizen of age may vote.")) for a, b in SAMPLE]
+
+
+def log_rows(conn):
+    return conn.execute("SELECT count(*) FROM iu_lifecycle_log").fetchone()[0]
+
+
+def unit(conn, address):
+    return conn.execute(
+        "SELECT iu.lifecycle_status, uv.lifecycle_status, iu.enacted_at, iu.enacted_by, uv.enacted_at,"
+        " uv.version_no, uv.content_hash FROM information_unit AS iu"
+        " JOIN unit_version AS uv ON uv.id = iu.current_version_id WHERE iu.canonical_address = %s",
+        (address,),
+    ).fetchone()
+
+
+def exempt(conn, operations=("UPDATE", "DELETE"), ticket="TEST-LC"):
+    """Open the migration exemption a DBA would register: the gateway lets the write through,
+    so what refuses it below is the lifecycle trigger itself."""
+    conn.execute(
+        "SELECT fn_iu_gateway_exemption_grant(%s, 'lifecycle trigger test', '1 hour', 'dba',"
+        " ARRAY['information_unit','unit_version'], %s)",
+        (ticket, list(operations)),
+    )
+    return ticket
+
+
+def as_exempted_owner(conn, sql, params=None, ticket="TEST-LC"):
+    with conn.transaction():
+        conn.execute(f"SET LOCAL app.canonical_writer = 'migration:{ticket}'")
+        conn.execute(sql, params)
+
+
+# --- vocabulary and transitions as data ---------------------------------------------------------
+
+
+def test_vocabulary_is_exactly_the_four_seed_g6_rows(conn):
+    assert conn.execute(
+        "SELECT code, name, description, sort_order FROM iu_lifecycle_vocab ORDER BY sort_order"
+    ).fetchall() == [
+        ("draft", "Bản nháp", "Mới tạo, chưa approve, sửa tại chỗ", 10),
+        ("enacted", "Đã ban hành", "Approve qua change-set + APR. Bất biến.", 20),
+        ("superseded", "Bị thay", "Bị version mới enacted thay. Giữ audit.", 30),
+        ("retired", "Đã rút", "Quyết định retire qua change-set + APR.", 40),
+    ]
+
+
+def test_every_lifecycle_column_references_the_vocabulary(conn):
+    refs = conn.execute(
+        """
+        SELECT c.conrelid::regclass::text, a.attname
+        FROM pg_constraint AS c
+        JOIN pg_attribute AS a ON a.attrelid = c.conrelid AND a.attnum = ANY (c.conkey)
+        WHERE c.contype = 'f' AND c.confrelid = 'iu_lifecycle_vocab'::regclass
+        """
+    ).fetchall()
+    assert {
+        ("information_unit", "lifecycle_status"),
+        ("unit_version", "lifecycle_status"),
+        ("iu_lifecycle_transition", "from_status"),
+        ("iu_lifecycle_transition", "to_status"),
+    } <= set(refs)
+    # the log names a transition row, which names vocabulary rows
+    assert conn.execute(
+        "SELECT count(*) FROM pg_constraint WHERE conrelid = 'iu_lifecycle_log'::regclass"
+        " AND confrelid = 'iu_lifecycle_transition'::regclass"
+    ).fetchone() == (1,)
+
+
+def test_allowed_transitions_are_data(conn):
+    assert conn.execute(
+        "SELECT from_status, to_status, transition_type FROM iu_lifecycle_transition ORDER BY 1, 2"
+    ).fetchall() == [
+        ("draft", "enacted", "enact"),
+        ("draft", "retired", "withdraw"),
+        ("enacted", "retired", "retire"),
+        ("enacted", "superseded", "supersede"),
+    ]
+
+
+@pytest.mark.parametrize("table", ["iu_lifecycle_vocab", "iu_lifecycle_transition"])
+@pytest.mark.parametrize(
+    "sql",
+    [
+        "UPDATE {t} SET description = 'x'",
+        "DELETE FROM {t}",
+        "TRUNCATE {t} CASCADE",
+    ],
+)
+def test_lifecycle_data_is_fixed_even_for_the_owner(conn, table, sql):
+    with as_role(conn, "iu_owner"), raises_sqlstate("IU010"):
+        conn.execute(sql.format(t=table))
+
+
+@pytest.mark.parametrize(
+    ("start", "to"),
+    [
+        ("draft", "superseded"),
+    ],
+)
+def test_a_transition_not_in_the_table_is_iu003(conn, signers, start, to):
+    cut(conn, signers["alice"])
+    exempt(conn)
+    with raises_sqlstate("IU003") as info:
+        as_exempted_owner(conn, "UPDATE unit_version SET lifecycle_status = %s", (to,))
+    assert "allowed from draft: enacted, retired" in info.value.diag.message_detail
+
+
+@pytest.mark.parametrize(
+    ("table", "to"),
+    [
+        ("information_unit", "draft"),
+        ("unit_version", "draft"),
+        ("information_unit", "superseded"),
+    ],
+)
+def test_enacted_rows_cannot_move_back_or_sideways(conn, signers, table, to):
+    _, decision = cut_verified_approved(conn, signers)
+    enact(conn, ADDRESSES, decision)
+    exempt(conn)
+    with raises_sqlstate("IU003"):
+        as_exempted_owner(conn, f"UPDATE {table} SET lifecycle_status = %s", (to,))
+
+
+def test_retired_is_final(conn, signers):
+    cut(conn, signers["alice"])
+    with as_role(conn, "cutter_exec"):
+        lifecycle.retire(conn, [PARA1], "alice", None, "withdrawn before enactment")
+    exempt(conn)
+    with raises_sqlstate("IU003") as info:
+        as_exempted_owner(
+            conn, "UPDATE unit_version SET lifecycle_status = 'draft' WHERE lifecycle_status = 'retired'"
+        )
+    assert "nothing, it is final" in info.value.diag.message_detail
+
+
+def test_rows_are_born_draft(conn, signers):
+    cut(conn, signers["alice"])
+    conn.execute(
+        "SELECT fn_iu_gateway_exemption_grant('TEST-BIRTH', 'birth test', '1 hour', 'dba',"
+        " ARRAY['unit_version'], ARRAY['INSERT'])"
+    )
+    with raises_sqlstate("IU003"):
+        as_exempted_owner(
+            conn,
+            "INSERT INTO unit_version (iu_id, version_no, body, lifecycle_status, created_by, updated_by,"
+            " enacted_at, enacted_by) SELECT id, 9, 'x', 'enacted', 'dba', 'dba', now(), 'dba'"
+            " FROM information_unit LIMIT 1",
+            ticket="TEST-BIRTH",
+        )
+
+
+# --- enactment ----------------------------------------------------------------------------------
+
+
+def test_enact_moves_unit_and_version_to_enacted_with_stamps_and_one_log_row(conn, signers):
+    cs, decision = cut_verified_approved(conn, signers)
+    with as_role(conn, "cutter_exec"):
+        action = conn.execute("SELECT fn_iu_enact(%s, 'alice', %s)", ("ICX-CONST", decision)).fetchone()[0]
+    assert action == "enacted"
+    iu_status, uv_status, iu_at, iu_by, uv_at, _, _ = unit(conn, "ICX-CONST")
+    assert (iu_status, uv_status, iu_by) == ("enacted", "enacted", "alice")
+    assert iu_at == uv_at is not None
+    row = conn.execute(
+        "SELECT entity_collection, from_status, to_status, transition_type, performed_by, review_decision_id,"
+        " change_set_id, db_login, metadata ->> 'content_hash', reason FROM iu_lifecycle_log"
+    ).fetchall()
+    assert row == [
+        (
+            "information_unit",
+            "draft",
+            "enacted",
+            "enact",
+            "alice",
+            decision,
+            cs,
+            "postgres",
+            content_hash(SAMPLE[0][1]),
+            f"enacted under review decision {decision}",
+        )
+    ]
+    assert conn.execute("SELECT current_setting('app.canonical_writer', true)").fetchone() == ("",)
+
+
+def test_enacting_an_enacted_unit_is_already_enacted_and_writes_nothing(conn, signers):
+    _, decision = cut_verified_approved(conn, signers)
+    enact(conn, ["ICX-CONST"], decision)
+    before = (log_rows(conn), unit(conn, "ICX-CONST"))
+    with as_role(conn, "cutter_exec"):
+        again = conn.execute("SELECT fn_iu_enact(%s, 'alice', %s)", ("ICX-CONST", decision)).fetchone()[0]
+    assert again == "already_enacted"
+    assert (log_rows(conn), unit(conn, "ICX-CONST")) == before
+
+
+def test_enact_batch_enacts_a_whole_cut_and_the_change_set_becomes_enacted(conn, signers):
+    cs, decision = cut_verified_approved(conn, signers)
+    rows = enact(conn, ADDRESSES, decision)
+    assert [r.action for r in rows] == ["enacted"] * len(SAMPLE)
+    assert [r.canonical_address for r in rows] == ADDRESSES
+    assert log_rows(conn) == len(SAMPLE)
+    assert conn.execute("SELECT count(*) FROM iu_lifecycle_log_seal").fetchone() == (1,)
+    with as_role(conn, "cutter_exec"):
+        assert governance.change_set(conn, cs).status == "enacted"
+    (_, verdict), checks = verify(conn, cs, signers["victor"])
+    assert verdict == "pass", [c for c in checks if c.outcome != "pass"]
+
+
+def test_enact_batch_is_all_or_nothing(conn, signers):
+    _, decision = cut_verified_approved(conn, signers)
+    with raises_sqlstate("IU007"):
+        enact(conn, [*ADDRESSES, "ICX-CONST/chp_9"], decision)
+    assert {unit(conn, a)[0] for a in ADDRESSES} == {"draft"}
+    assert log_rows(conn) == 0
+
+
+def _decision_expiring_now(conn, signers, cs):
+    when = conn.execute("SELECT clock_timestamp() + interval '1 second'").fetchone()[0]
+    decision = review(conn, signers["rita"], change_set_id=cs, expires_at=when)
+    time.sleep(1.2)
+    return decision
+
+
+@pytest.mark.parametrize(
+    "case",
+    [
+        "missing",
+        "unknown",
+        "rejected",
+        "other_subject",
+        "expired",
+        "too_old",
+        "self_approved",
+        "later_rejected",
+        "other_content",
+    ],
+)
+def test_enact_without_a_valid_approval_for_this_content_is_iu004(conn, signers, case):
+    cs = cut(conn, signers["alice"])
+    verify(conn, cs, signers["victor"])
+    decision = {
+        "missing": lambda: None,
+        "unknown": lambda: "00000000-0000-0000-0000-000000000000",
+        "rejected": lambda: review(conn, signers["rita"], change_set_id=cs, decision="reject"),
+        "other_subject": lambda: review(conn, signers["rita"], change_set_id=cs, subject="retire"),
+        "expired": lambda: _decision_expiring_now(conn, signers, cs),
+        "too_old": lambda: review(conn, signers["rita"], change_set_id=cs),
+        "self_approved": lambda: review(conn, signers["rita"], change_set_id=cs),
+        "later_rejected": lambda: review(conn, signers["rita"], change_set_id=cs),
+        "other_content": lambda: review(conn, signers["rita"], manifest_sha256=digest([("ICX-OTHER", "x")])),
+    }[case]()
+    actor = "alice"
+    if case == "too_old":
+        set_policy(conn, "iu_enact.review_max_age_days", "1")
+        with conn.transaction():  # age the decision behind the triggers, as only a superuser could
+            conn.execute("SET LOCAL session_replication_role = replica")
+            conn.execute(
+                "UPDATE cutter_governance.review_decision SET decided_at = decided_at - interval '2 days'"
+            )
+    if case == "self_approved":
+        actor = "rita"
+    if case == "later_rejected":
+        review(conn, signers["mallory"], change_set_id=cs, decision="reject")
+    with raises_sqlstate("IU004"):
+        enact(conn, ADDRESSES, decision, actor=actor)
+    assert log_rows(conn) == 0
+
+
+def test_an_approval_before_the_cut_by_the_executor_is_iu004(conn, signers):
+    decision = review(conn, signers["alice"], manifest_sha256=digest(SAMPLE))
+    cs = cut(conn, signers["alice"])
+    verify(conn, cs, signers["victor"])
+    with raises_sqlstate("IU004") as info:
+        enact(conn, ADDRESSES, decision, actor="victor")
+    assert "executor" in info.value.diag.message_primary
+
+
+def test_an_approval_before_the_cut_by_someone_else_enacts(conn, signers):
+    decision = review(conn, signers["rita"], manifest_sha256=digest(SAMPLE))
+    cs = cut(conn, signers["alice"])
+    verify(conn, cs, signers["victor"])
+    assert {r.action for r in enact(conn, ADDRESSES, decision)} == {"enacted"}
+
+
+def test_a_draft_edited_after_the_approval_is_no_longer_covered(conn, signers):
+    _, decision = cut_verified_approved(conn, signers)
+    with as_role(conn, "cutter_exec"):
+        conn.execute(
+            "SELECT fn_iu_apply_edit_draft(p_canonical_address => %s, p_body => 'changed',"
+            " p_actor => 'alice')",
+            (PARA1,),
+        )
+    with raises_sqlstate("IU004") as info:
+        enact(conn, ADDRESSES, decision)
+    assert PARA1 in info.value.diag.message_primary
+
+
+def test_a_distinct_reviewer_is_a_policy_that_defaults_on(conn, signers):
+    _, decision = cut_verified_approved(conn, signers)
+    set_policy(conn, "iu_enact.require_distinct_reviewer", "false")
+    assert {r.action for r in enact(conn, ADDRESSES, decision, actor="rita")} == {"enacted"}
+
+
+def test_an_unverified_change_set_is_not_enacted(conn, signers):
+    cs = cut(conn, signers["alice"])
+    decision = review(conn, signers["rita"], change_set_id=cs)
+    with raises_sqlstate("IU003") as info:
+        enact(conn, ADDRESSES, decision)
+    assert "verify" in info.value.diag.message_hint
+
+
+def test_a_child_is_not_enacted_before_its_parent(conn, signers):
+    _, decision = cut_verified_approved(conn, signers)
+    with raises_sqlstate("IU003") as info:
+        enact(conn, [ART1], decision)
+    assert "ICX-CONST/chp_1" in info.value.diag.message_primary
+    assert {r.action for r in enact(conn, ["ICX-CONST", "ICX-CONST/chp_1", ART1], decision)} == {"enacted"}
+
+
+def test_frozen_policy_refuses_every_lifecycle_change(conn, signers):
+    _, decision = cut_verified_approved(conn, signers)
+    set_policy(conn, "iu_enact.mode", "frozen")
+    with raises_sqlstate("IU003"):
+        enact(conn, ADDRESSES, decision)
+
+
+@pytest.mark.parametrize(
+    ("addresses", "sqlstate"),
+    [
+        ([], "IU005"),
+        (["ICX-CONST", "ICX-CONST"], "IU005"),
+        (["ICX-CONST", None], "IU005"),
+        (ADDRESSES, "IU009"),
+    ],
+)
+def test_bad_batches_are_refused(conn, signers, addresses, sqlstate):
+    _, decision = cut_verified_approved(conn, signers)
+    set_policy(conn, "iu_enact.max_units_per_call", "3")
+    with raises_sqlstate(sqlstate):
+        enact(conn, addresses, decision)
+
+
+def test_missing_policy_key_fails_closed(conn, signers):
+    _, decision = cut_verified_approved(conn, signers)
+    with as_role(conn, "iu_owner"):
+        conn.execute("DELETE FROM dot_config WHERE key = 'iu_enact.require_distinct_reviewer'")
+    with raises_sqlstate("IU008"):
+        enact(conn, ADDRESSES, decision)
+
+
+@pytest.mark.parametrize("role", ["cutter_verifier", "cutter_reviewer", "iu_reader"])
+def test_only_cutter_exec_may_enact(conn, signers, role):
+    _, decision = cut_verified_approved(conn, signers)
+    with as_role(conn, role), raises_sqlstate("42501"):
+        conn.execute("SELECT fn_iu_enact('ICX-CONST', 'alice', %s)", (decision,))
+
+
+def test_concurrent_enactments_of_the_same_units_transition_once(db, server, signers):
+    with connect(server, db) as setup:
+        _, decision = cut_verified_approved(setup, signers)
+    barrier = threading.Barrier(2)
+    results: list = []
+    errors: list = []
+
+    def worker():
+        try:
+            with connect(server, db) as own:
+                barrier.wait()
+                results.append([r.action for r in enact(own, ADDRESSES, decision)])
+        except psycopg.Error as exc:  # pragma: no cover - the assertion below reports it
+            errors.append(exc)
+
+    threads = [threading.Thread(target=worker) for _ in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    assert sorted(results) == sorted([["enacted"] * len(SAMPLE), ["already_enacted"] * len(SAMPLE)])
+    with connect(server, db) as check:
+        assert log_rows(check) == len(SAMPLE)
+        assert check.execute("SELECT count(*) FROM iu_lifecycle_log_seal").fetchone() == (1,)
+
+
+# --- the audit log ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("table", ["iu_lifecycle_log", "iu_lifecycle_log_seal"])
+@pytest.mark.parametrize(
+    "sql", ["UPDATE {t} SET performed_by = 'x'", "DELETE FROM {t}", "TRUNCATE {t} CASCADE"]
+)
+def test_the_log_is_append_only_even_for_the_owner(conn, signers, table, sql):
+    _, decision = cut_verified_approved(conn, signers)
+    enact(conn, ADDRESSES, decision)
+    with as_role(conn, "iu_owner"), raises_sqlstate("IU010"):
+        conn.execute(sql.format(t=table))
+
+
+def test_nobody_writes_the_log_by_hand(conn, signers):
+    insert = (
+        "INSERT INTO iu_lifecycle_log_seal (id, chain_pos, transition_type, performed_by, performed_at,"
+        " entry_count, entries_digest, seal_hash) VALUES (gen_random_uuid(), 1, 'enact', 'x', now(), 1,"
+        " repeat('a', 64), repeat('a', 64))"
+    )
+    for role in ("cutter_exec", "cutter_verifier", "iu_reader"):
+        with as_role(conn, role), raises_sqlstate("42501"):
+            conn.execute(insert)
+    with as_role(conn, "iu_owner"), raises_sqlstate("IU001"):
+        conn.execute(insert)
+    with conn.transaction(), raises_sqlstate("IU001"):
+        conn.execute("SET LOCAL app.canonical_writer = 'fn_iu_enact'")
+        conn.execute(insert)
+
+
+@pytest.mark.parametrize(
+    ("tamper", "problem"),
+    [
+        ("UPDATE iu_lifecycle_log SET performed_by = 'mallory' WHERE seal_ordinal = 2", "no longer hash"),
+        ("DELETE FROM iu_lifecycle_log WHERE seal_ordinal = 3", "the seal covers 5 row(s)"),
+        ("DELETE FROM iu_lifecycle_log_seal WHERE chain_pos = 1", "chain broken"),
+    ],
+)
+def test_tampering_with_the_log_is_detected(conn, signers, tamper, problem):
+    cs, decision = cut_verified_approved(conn, signers)
+    enact(conn, ADDRESSES, decision)
+    cut(conn, signers["alice"], units=[("ICX-LAW", "Law of Iconia")])
+    with as_role(conn, "cutter_exec"):
+        lifecycle.retire(conn, ["ICX-LAW"], "alice", None, "withdrawn")
+    assert conn.execute("SELECT * FROM fn_iu_lifecycle_log_check()").fetchall() == []
+    with conn.transaction():
+        conn.execute("SET LOCAL session_replication_role = replica")
+        conn.execute(tamper)
+    found = [p for _, _, p in conn.execute("SELECT * FROM fn_iu_lifecycle_log_check()")]
+    assert any(problem in p for p in found), found
+    _, checks = verify(conn, cs, signers["victor"])
+    assert {c.check: c.outcome for c in checks}["lifecycle_log_intact"] == "fail"
+
+
+# --- immutability ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sql",
+    [
+        "UPDATE unit_version SET body = 'rewritten' WHERE lifecycle_status = 'enacted'",
+        "UPDATE information_unit SET title = 'rewritten'",
+        "UPDATE information_unit SET doc_order = doc_order + 100",
+        "DELETE FROM unit_version",
+        "DELETE FROM information_unit",
+        "TRUNCATE unit_version, information_unit",
+    ],
+)
+@pytest.mark.parametrize("who", ["exempted_owner", "superuser"])
+def test_enacted_content_cannot_change_for_anyone(conn, signers, sql, who):
+    _, decision = cut_verified_approved(conn, signers)
+    enact(conn, ADDRESSES, decision)
+    exempt(conn)
+    if sql.startswith("TRUNCATE"):  # exemptions never cover TRUNCATE: let the gateway's pilot mode pass it
+        set_policy(conn, "iu_create.gateway.mode", "pilot")
+    before = conn.execute("SELECT array_agg(content_hash ORDER BY id) FROM unit_version").fetchone()
+    with raises_sqlstate("IU002"):
+        if who == "exempted_owner":
+            with as_role(conn, "iu_owner"):
+                as_exempted_owner(conn, sql)
+        else:
+            as_exempted_owner(conn, sql)
+    assert conn.execute("SELECT array_agg(content_hash ORDER BY id) FROM unit_version").fetchone() == before
+
+
+def test_drafts_stay_editable_and_deletable_while_others_are_enacted(conn, signers):
+    _, decision = cut_verified_approved(conn, signers)
+    enact(conn, ["ICX-CONST", "ICX-CONST/chp_1", ART1], decision)
+    exempt(conn)
+    as_exempted_owner(conn, "UPDATE unit_version SET body = 'draft text' WHERE lifecycle_status = 'draft'")
+    assert unit(conn, PARA1)[6] == content_hash("draft text")
+
+
+# --- revise and supersede ---------------------------------------------------------------------------
+
+
+def enacted_sample(conn, signers):
+    cs, decision = cut_verified_approved(conn, signers)
+    enact(conn, ADDRESSES, decision)
+    return cs
+
+
+def test_revise_drafts_a_new_version_beside_the_enacted_one(conn, signers):
+    enacted_sample(conn, signers)
+    cs2, rows = revise(conn, signers["alice"], REVISED)
+    assert [r.action for r in rows] == ["unchanged"] * 4 + ["revised"]
+    assert unit(conn, PARA1)[:2] == ("enacted", "enacted"), "the enacted version stays current"
+    pending = conn.execute(
+        "SELECT version_no, lifecycle_status, change_set_id FROM unit_version WHERE version_no = 2"
+    ).fetchall()
+    assert pending == [(2, "draft", cs2)]
+    assert conn.execute(
+        "SELECT action FROM cutter_governance.manifest_entry AS m"
+        " JOIN cutter_governance.manifest_envelope AS e ON e.id = m.envelope_id"
+        " WHERE e.change_set_id = %s AND m.canonical_address = %s",
+        (cs2, PARA1),
+    ).fetchone() == ("revised",)
+    (_, verdict), checks = verify(conn, cs2, signers["victor"])
+    assert verdict == "pass", [c for c in checks if c.outcome != "pass"]
+
+
+@pytest.mark.parametrize(
+    ("setup", "sqlstate"), [("draft", "IU003"), ("unknown", "IU007"), ("pending", "IU006")]
+)
+def test_revise_refusals(conn, signers, setup, sqlstate):
+    if setup == "draft":
+        cut(conn, signers["alice"])
+        units = [(PARA1, "x")]
+    elif setup == "unknown":
+        enacted_sample(conn, signers)
+        units = [("ICX-CONST/chp_9", "x")]
+    else:
+        enacted_sample(conn, signers)
+        revise(conn, signers["alice"], [(PARA1, "first revision")])
+        units = [(PARA1, "second revision")]
+    with raises_sqlstate(sqlstate), as_role(conn, "cutter_exec"):
+        lifecycle.revise(conn, [a for a, _ in units], [b for _, b in units], "alice", None)
+
+
+def superseded_sample(conn, signers):
+    enacted_sample(conn, signers)
+    cs2, _ = revise(conn, signers["alice"], REVISED)
+    verify(conn, cs2, signers["victor"])
+    decision = review(conn, signers["rita"], change_set_id=cs2, subject="supersede")
+    return cs2, decision
+
+
+def supersede(conn, addresses, decision, actor="alice"):
+    with conn.transaction(), as_role(conn, "cutter_exec"):
+        return lifecycle.supersede(conn, addresses, actor, decision)
+
+
+def test_supersede_enacts_the_revision_and_closes_the_old_version(conn, signers):
+    cs2, decision = superseded_sample(conn, signers)
+    rows = supersede(conn, [PARA1], decision)
+    assert [r.action for r in rows] == ["superseded"]
+    versions = conn.execute(
+        "SELECT version_no, lifecycle_status, enacted_at IS NOT NULL, superseded_at, superseded_by"
+        " FROM unit_version WHERE iu_id = %s ORDER BY version_no",
+        (rows[0].iu_id,),
+    ).fetchall()
+    assert [v[:3] for v in versions] == [(1, "superseded", True), (2, "enacted", True)]
+    new_enacted = conn.execute(
+        "SELECT enacted_at FROM unit_version WHERE id = %s", (rows[0].version_id,)
+    ).fetchone()[0]
+    assert versions[0][3] == new_enacted and versions[0][4] == "alice"
+    assert unit(conn, PARA1)[5:] == (2, content_hash(REVISED[-1][1]))
+    assert conn.execute(
+        "SELECT entity_collection, from_status, to_status, transition_type FROM iu_lifecycle_log"
+        " WHERE canonical_address = %s AND entity_collection = 'unit_version' ORDER BY seal_ordinal DESC",
+        (PARA1,),
+    ).fetchall() == [
+        ("unit_version", "draft", "enacted", "enact"),
+        ("unit_version", "enacted", "superseded", "supersede"),
+    ]
+    with as_role(conn, "cutter_exec"):
+        assert governance.change_set(conn, cs2).status == "enacted"
+    assert [r.action for r in supersede(conn, [PARA1], decision)] == ["already_superseded"]
+
+
+def test_supersede_needs_its_own_decision(conn, signers):
+    cs2, _ = superseded_sample(conn, signers)
+    enact_decision = review(conn, signers["rita"], change_set_id=cs2, subject="enact")
+    with raises_sqlstate("IU004"):
+        supersede(conn, [PARA1], enact_decision)
+    with raises_sqlstate("IU003"):
+        supersede(conn, [ART1], review(conn, signers["rita"], change_set_id=cs2, subject="supersede"))
+
+
+def test_the_superseded_version_is_immutable_and_the_unit_cannot_be_edited(conn, signers):
+    _, decision = superseded_sample(conn, signers)
+    supersede(conn, [PARA1], decision)
+    exempt(conn)
+    with raises_sqlstate("IU002"):
+        as_exempted_owner(
+            conn, "UPDATE unit_version SET superseded_by = 'mallory' WHERE lifecycle_status = 'superseded'"
+        )
+    with as_role(conn, "cutter_exec"), raises_sqlstate("IU002") as info:
+        conn.execute(
+            "SELECT fn_iu_apply_edit_draft(p_canonical_address => %s, p_body => 'x', p_actor => 'alice')",
+            (PARA1,),
+        )
+    assert "supersede" in info.value.diag.message_hint
+
+
+def test_point_in_time_across_a_supersede(conn, signers):
+    _, decision = superseded_sample(conn, signers)
+    before = conn.execute("SELECT clock_timestamp()").fetchone()[0]
+    supersede(conn, [PARA1], decision)
+    after = conn.execute("SELECT clock_timestamp()").fetchone()[0]
+
+    def version_at(at):
+        with as_role(conn, "iu_reader"):
+            return conn.execute(
+                "SELECT version_no, body FROM fn_iu_version_at(%s, %s)", (PARA1, at)
+            ).fetchall()
+
+    assert version_at(before) == [(1, SAMPLE[-1][1])]
+    assert version_at(after) == [(2, REVISED[-1][1])]
+    with as_role(conn, "iu_reader"):
+        doc_before = lifecycle.document_at(conn, "ICX-CONST", before)
+        doc_after = lifecycle.document_at(conn, "ICX-CONST", after)
+    assert [u.canonical_address for u in doc_before] == ADDRESSES == [u.canonical_address for u in doc_after]
+    assert [u.body for u in doc_before] == [b for _, b in SAMPLE]
+    assert [u.body for u in doc_after] == [b for _, b in REVISED]
+
+
+def test_nothing_is_in_force_before_enactment(conn, signers):
+    cut_verified_approved(conn, signers)
+    with as_role(conn, "iu_reader"):
+        assert lifecycle.document_at(conn, "ICX-CONST") == []
+
+
+# --- retire -----------------------------------------------------------------------------------------
+
+
+def retire(conn, addresses, decision, reason="repealed", actor="alice"):
+    with conn.transaction(), as_role(conn, "cutter_exec"):
+        return lifecycle.retire(conn, addresses, actor, decision, reason)
+
+
+def retire_decision(conn, signers, addresses, reviewer="rita"):
+    with as_role(conn, "cutter_reviewer"):
+        units_digest = lifecycle.units_digest(conn, addresses)
+    return review(conn, signers[reviewer], manifest_sha256=units_digest, subject="retire")
+
+
+def test_retire_needs_an_approved_decision_for_exactly_those_units(conn, signers):
+    enacted_sample(conn, signers)
+    with raises_sqlstate("IU004"):
+        retire(conn, [PARA1], None)
+    wider = retire_decision(conn, signers, [ART1, PARA1])
+    with raises_sqlstate("IU004"):
+        retire(conn, [PARA1], wider)
+    decision = retire_decision(conn, signers, [PARA1])
+    at = conn.execute("SELECT clock_timestamp()").fetchone()[0]
+    assert [r.action for r in retire(conn, [PARA1], decision)] == ["retired"]
+    assert unit(conn, PARA1)[:2] == ("retired", "retired")
+    assert [r.action for r in retire(conn, [PARA1], decision)] == ["already_retired"]
+    with as_role(conn, "iu_reader"):
+        assert PARA1 in [u.canonical_address for u in lifecycle.document_at(conn, "ICX-CONST", at)]
+        assert PARA1 not in [u.canonical_address for u in lifecycle.document_at(conn, "ICX-CONST")]
+    exempt(conn)
+    with raises_sqlstate("IU002"):
+        as_exempted_owner(
+            conn, "UPDATE information_unit SET title = 'back' WHERE lifecycle_status = 'retired'"
+        )
+
+
+def test_a_parent_is_retired_with_or_after_its_children(conn, signers):
+    enacted_sample(conn, signers)
+    decision = retire_decision(conn, signers, ["ICX-CONST/chp_1/art_2"])
+    with raises_sqlstate("IU003") as info:
+        retire(conn, ["ICX-CONST/chp_1/art_2"], decision)
+    assert PARA1 in info.value.diag.message_primary
+    both = retire_decision(conn, signers, ["ICX-CONST/chp_1/art_2", PARA1])
+    assert {r.action for r in retire(conn, ["ICX-CONST/chp_1/art_2", PARA1], both)} == {"retired"}
+
+
+def test_a_draft_is_withdrawn_without_a_decision_but_with_a_reason(conn, signers):
+    cut(conn, signers["alice"])
+    with raises_sqlstate("IU005"):
+        retire(conn, [PARA1], None, reason=" ")
+    assert [r.action for r in retire(conn, [PARA1], None, reason="cut by mistake")] == ["withdrawn"]
+    assert conn.execute(
+        "SELECT transition_type, from_status, to_status FROM iu_lifecycle_log"
+    ).fetchall() == [("withdraw", "draft", "retired")]
+    assert counts(conn) == (len(SAMPLE), len(SAMPLE)), "a withdrawn draft stays on record"
+
+
+def test_retiring_withdraws_a_pending_revision(conn, signers):
+    enacted_sample(conn, signers)
+    revise(conn, signers["alice"], [(PARA1, "a revision nobody approved")])
+    decision = retire_decision(conn, signers, [PARA1])
+    retire(conn, [PARA1], decision)
+    assert conn.execute(
+        "SELECT version_no, lifecycle_status FROM unit_version WHERE iu_id ="
+        " (SELECT id FROM information_unit WHERE canonical_address = %s) ORDER BY 1",
+        (PARA1,),
+    ).fetchall() == [(1, "retired"), (2, "retired")]
+    assert conn.execute("SELECT * FROM fn_iu_lifecycle_log_check()").fetchall() == []
