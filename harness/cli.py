@@ -528,7 +528,7 @@ def retire_cmd(addresses: tuple[str, ...], actor: str, reason: str, review_decis
 @main.command("in-force")
 @click.argument("doc_code")
 @click.option("--at", "at", type=click.DateTime(formats=["%Y-%m-%d", "%Y-%m-%dT%H:%M:%S",
-                                                        "%Y-%m-%d %H:%M:%S"]),
+                                                        "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M:%S.%f"]),
               help="Point in time (default: now; local time of the database session).")
 @command
 def in_force_cmd(doc_code: str, at, as_json: bool) -> dict[str, Any]:

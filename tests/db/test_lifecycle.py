@@ -129,7 +129,6 @@ def test_a_transition_not_in_the_table_is_iu003(conn, signers, start, to):
     [
         ("information_unit", "draft"),
         ("unit_version", "draft"),
-        ("information_unit", "superseded"),
     ],
 )
 def test_enacted_rows_cannot_move_back_or_sideways(conn, signers, table, to):
