@@ -1690,15 +1690,17 @@ BEGIN
                       HINT = 'a decision approves exact content: review the change set that holds it';
         END IF;
 
-        -- A unit is enacted together with or after its parent.
-        SELECT c.canonical_address, p.canonical_address AS parent INTO v_problem
-        FROM unnest(v_units.ids) AS d (id)
-        JOIN public.information_unit AS c ON c.id = d.id
+        -- A unit is enacted together with or after its parent. (An aggregate, not LIMIT 1: a
+        -- fast-start plan for a row that is usually absent would be a nested loop over the batch.)
+        SELECT pg_catalog.min(c.canonical_address) AS canonical_address,
+            pg_catalog.min(c.parent_address) AS parent, count(*) AS n
+        INTO v_problem
+        FROM unnest(v_units.addrs) AS d (addr)
+        JOIN public.information_unit AS c ON c.canonical_address = d.addr
         JOIN public.information_unit AS p ON p.id = c.parent_id
-        LEFT JOIN unnest(v_units.ids) AS b (id) ON b.id = p.id
-        WHERE p.lifecycle_status <> 'enacted' AND b.id IS NULL
-        LIMIT 1;
-        IF FOUND THEN
+        LEFT JOIN unnest(v_units.addrs) AS b (addr) ON b.addr = p.canonical_address
+        WHERE p.lifecycle_status <> 'enacted' AND b.addr IS NULL;
+        IF v_problem.n > 0 THEN
             RAISE EXCEPTION 'unit % cannot be enacted before its parent %', v_problem.canonical_address, v_problem.parent
                 USING ERRCODE = 'IU003', HINT = 'enact the parent first or in the same batch';
         END IF;
@@ -1804,6 +1806,9 @@ BEGIN
         RAISE EXCEPTION 'unit % is % and cannot be deleted', OLD.canonical_address, OLD.lifecycle_status
             USING ERRCODE = 'IU002',
                   HINT = 'retire it with fn_iu_retire under an approved review decision';
+    END IF;
+    IF NEW.lifecycle_status IS DISTINCT FROM OLD.lifecycle_status THEN
+        PERFORM public.fn_iu_lifecycle_transition_refuse('unit ' || OLD.canonical_address, OLD.lifecycle_status, NEW.lifecycle_status);
     END IF;
     SELECT pg_catalog.string_agg(o.key, ', ' ORDER BY o.key) INTO v_changed
     FROM pg_catalog.jsonb_each(pg_catalog.to_jsonb(OLD)) AS o
@@ -2216,6 +2221,29 @@ ALTER FUNCTION public.fn_iu_lifecycle_batch_check(p_canonical_addresses text[], 
 COMMENT ON FUNCTION public.fn_iu_lifecycle_batch_check(p_canonical_addresses text[], p_actor text, p_what text) IS 'Internal: shared input checks of the lifecycle writers (IU003 frozen, IU005, IU009) and the per-document locks.';
 
 --
+-- Name: fn_iu_lifecycle_born_draft(); Type: FUNCTION; Schema: public; Owner: iu_owner
+--
+
+CREATE FUNCTION public.fn_iu_lifecycle_born_draft() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+BEGIN
+    RAISE EXCEPTION '% row cannot be born %: new rows are draft', TG_TABLE_NAME, NEW.lifecycle_status
+        USING ERRCODE = 'IU003',
+              HINT = 'create drafts with fn_iu_create, then enact them with fn_iu_enact';
+END
+$$;
+
+ALTER FUNCTION public.fn_iu_lifecycle_born_draft() OWNER TO iu_owner;
+
+--
+-- Name: FUNCTION fn_iu_lifecycle_born_draft(); Type: COMMENT; Schema: public; Owner: iu_owner
+--
+
+COMMENT ON FUNCTION public.fn_iu_lifecycle_born_draft() IS 'Trigger: new units and versions are drafts (IU003).';
+
+--
 -- Name: fn_iu_lifecycle_data_guard(); Type: FUNCTION; Schema: public; Owner: iu_owner
 --
 
@@ -2506,36 +2534,29 @@ COMMENT ON FUNCTION public.fn_iu_lifecycle_seal_hash(p_prev_hash text, p_chain_p
 CREATE FUNCTION public.fn_iu_lifecycle_transition_check() RETURNS trigger
     LANGUAGE plpgsql
     SET search_path TO 'pg_catalog', 'pg_temp'
+    SET enable_nestloop TO 'off'
     AS $$
 DECLARE
-    v_allowed text;
-    v_what text;
+    v_bad record;
 BEGIN
-    v_what := CASE TG_TABLE_NAME
-        WHEN 'information_unit' THEN 'unit ' || (pg_catalog.to_jsonb(NEW) ->> 'canonical_address')
-        ELSE pg_catalog.format('version %s of unit %s', pg_catalog.to_jsonb(NEW) ->> 'version_no',
-            pg_catalog.to_jsonb(NEW) ->> 'iu_id')
-    END;
-    IF TG_OP = 'INSERT' THEN
-        RAISE EXCEPTION '% cannot be born %: new rows are draft', v_what, NEW.lifecycle_status
-            USING ERRCODE = 'IU003',
-                  HINT = 'create drafts with fn_iu_create, then enact them with fn_iu_enact';
+    SELECT pg_catalog.to_jsonb(n) AS new_row, o.lifecycle_status AS from_status, n.lifecycle_status AS to_status
+    INTO v_bad
+    FROM old_rows AS o
+    JOIN new_rows AS n ON n.id = o.id
+    LEFT JOIN public.iu_lifecycle_transition AS t
+        ON t.from_status = o.lifecycle_status AND t.to_status = n.lifecycle_status
+    WHERE o.lifecycle_status IS DISTINCT FROM n.lifecycle_status AND t.from_status IS NULL
+    LIMIT 1;
+    IF FOUND THEN
+        PERFORM public.fn_iu_lifecycle_transition_refuse(
+            CASE TG_TABLE_NAME
+                WHEN 'information_unit' THEN 'unit ' || (v_bad.new_row ->> 'canonical_address')
+                ELSE pg_catalog.format('version %s of unit %s', v_bad.new_row ->> 'version_no',
+                    v_bad.new_row ->> 'iu_id')
+            END,
+            v_bad.from_status, v_bad.to_status);
     END IF;
-    IF EXISTS (
-        SELECT 1 FROM public.iu_lifecycle_transition AS t
-        WHERE t.from_status = OLD.lifecycle_status AND t.to_status = NEW.lifecycle_status
-    ) THEN
-        RETURN NEW;
-    END IF;
-    SELECT pg_catalog.string_agg(t.to_status, ', ' ORDER BY v.sort_order) INTO v_allowed
-    FROM public.iu_lifecycle_transition AS t
-    JOIN public.iu_lifecycle_vocab AS v ON v.code = t.to_status
-    WHERE t.from_status = OLD.lifecycle_status;
-    RAISE EXCEPTION '% cannot go from % to %', v_what, OLD.lifecycle_status, NEW.lifecycle_status
-        USING ERRCODE = 'IU003',
-              DETAIL = pg_catalog.format('allowed from %s: %s (iu_lifecycle_transition)', OLD.lifecycle_status,
-                  coalesce(v_allowed, 'nothing, it is final')),
-              HINT = 'statuses move only through fn_iu_enact, fn_iu_supersede and fn_iu_retire';
+    RETURN NULL;
 END
 $$;
 
@@ -2545,7 +2566,43 @@ ALTER FUNCTION public.fn_iu_lifecycle_transition_check() OWNER TO iu_owner;
 -- Name: FUNCTION fn_iu_lifecycle_transition_check(); Type: COMMENT; Schema: public; Owner: iu_owner
 --
 
-COMMENT ON FUNCTION public.fn_iu_lifecycle_transition_check() IS 'Trigger: rows are born draft and change status only along iu_lifecycle_transition (IU003).';
+COMMENT ON FUNCTION public.fn_iu_lifecycle_transition_check() IS 'Trigger (statement, transition tables): every status change of the statement is listed in iu_lifecycle_transition (IU003).';
+
+--
+-- Name: fn_iu_lifecycle_transition_refuse(text, text, text); Type: FUNCTION; Schema: public; Owner: iu_owner
+--
+
+CREATE FUNCTION public.fn_iu_lifecycle_transition_refuse(p_what text, p_from text, p_to text) RETURNS void
+    LANGUAGE plpgsql STABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+DECLARE
+    v_allowed text;
+BEGIN
+    IF EXISTS (
+        SELECT 1 FROM public.iu_lifecycle_transition AS t WHERE t.from_status = p_from AND t.to_status = p_to
+    ) THEN
+        RETURN;
+    END IF;
+    SELECT pg_catalog.string_agg(t.to_status, ', ' ORDER BY v.sort_order) INTO v_allowed
+    FROM public.iu_lifecycle_transition AS t
+    JOIN public.iu_lifecycle_vocab AS v ON v.code = t.to_status
+    WHERE t.from_status = p_from;
+    RAISE EXCEPTION '% cannot go from % to %', p_what, p_from, p_to
+        USING ERRCODE = 'IU003',
+              DETAIL = pg_catalog.format('allowed from %s: %s (iu_lifecycle_transition)', p_from,
+                  coalesce(v_allowed, 'nothing, it is final')),
+              HINT = 'statuses move only through fn_iu_enact, fn_iu_supersede and fn_iu_retire';
+END
+$$;
+
+ALTER FUNCTION public.fn_iu_lifecycle_transition_refuse(p_what text, p_from text, p_to text) OWNER TO iu_owner;
+
+--
+-- Name: FUNCTION fn_iu_lifecycle_transition_refuse(p_what text, p_from text, p_to text); Type: COMMENT; Schema: public; Owner: iu_owner
+--
+
+COMMENT ON FUNCTION public.fn_iu_lifecycle_transition_refuse(p_what text, p_from text, p_to text) IS 'Internal: IU003 unless the move is listed in iu_lifecycle_transition (DETAIL names what is allowed).';
 
 --
 -- Name: fn_iu_policy(text); Type: FUNCTION; Schema: public; Owner: iu_owner
@@ -3481,6 +3538,9 @@ BEGIN
             OLD.lifecycle_status
             USING ERRCODE = 'IU002',
                   HINT = 'enacted content stays on record; retire the unit instead';
+    END IF;
+    IF NEW.lifecycle_status IS DISTINCT FROM OLD.lifecycle_status THEN
+        PERFORM public.fn_iu_lifecycle_transition_refuse(pg_catalog.format('version %s of unit %s', OLD.version_no, OLD.iu_id), OLD.lifecycle_status, NEW.lifecycle_status);
     END IF;
     SELECT pg_catalog.string_agg(o.key, ', ' ORDER BY o.key) INTO v_changed
     FROM pg_catalog.jsonb_each(pg_catalog.to_jsonb(OLD)) AS o
@@ -4822,19 +4882,19 @@ COMMENT ON TRIGGER trg_aa_uv_gateway_write_guard ON public.unit_version IS 'Gate
 -- Name: information_unit trg_iu_allowed_transition; Type: TRIGGER; Schema: public; Owner: iu_owner
 --
 
-CREATE TRIGGER trg_iu_allowed_transition BEFORE UPDATE ON public.information_unit FOR EACH ROW WHEN ((old.lifecycle_status IS DISTINCT FROM new.lifecycle_status)) EXECUTE FUNCTION public.fn_iu_lifecycle_transition_check();
+CREATE TRIGGER trg_iu_allowed_transition AFTER UPDATE ON public.information_unit REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION public.fn_iu_lifecycle_transition_check();
 
 --
 -- Name: TRIGGER trg_iu_allowed_transition ON information_unit; Type: COMMENT; Schema: public; Owner: iu_owner
 --
 
-COMMENT ON TRIGGER trg_iu_allowed_transition ON public.information_unit IS 'A status change must be listed in iu_lifecycle_transition (IU003).';
+COMMENT ON TRIGGER trg_iu_allowed_transition ON public.information_unit IS 'Every status change of the statement must be listed in iu_lifecycle_transition (IU003).';
 
 --
 -- Name: information_unit trg_iu_born_draft; Type: TRIGGER; Schema: public; Owner: iu_owner
 --
 
-CREATE TRIGGER trg_iu_born_draft BEFORE INSERT ON public.information_unit FOR EACH ROW WHEN ((new.lifecycle_status IS DISTINCT FROM 'draft'::text)) EXECUTE FUNCTION public.fn_iu_lifecycle_transition_check();
+CREATE TRIGGER trg_iu_born_draft BEFORE INSERT ON public.information_unit FOR EACH ROW WHEN ((new.lifecycle_status IS DISTINCT FROM 'draft'::text)) EXECUTE FUNCTION public.fn_iu_lifecycle_born_draft();
 
 --
 -- Name: TRIGGER trg_iu_born_draft ON information_unit; Type: COMMENT; Schema: public; Owner: iu_owner
@@ -4870,19 +4930,19 @@ COMMENT ON TRIGGER trg_iu_enacted_truncate ON public.information_unit IS 'No TRU
 -- Name: unit_version trg_uv_allowed_transition; Type: TRIGGER; Schema: public; Owner: iu_owner
 --
 
-CREATE TRIGGER trg_uv_allowed_transition BEFORE UPDATE ON public.unit_version FOR EACH ROW WHEN ((old.lifecycle_status IS DISTINCT FROM new.lifecycle_status)) EXECUTE FUNCTION public.fn_iu_lifecycle_transition_check();
+CREATE TRIGGER trg_uv_allowed_transition AFTER UPDATE ON public.unit_version REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION public.fn_iu_lifecycle_transition_check();
 
 --
 -- Name: TRIGGER trg_uv_allowed_transition ON unit_version; Type: COMMENT; Schema: public; Owner: iu_owner
 --
 
-COMMENT ON TRIGGER trg_uv_allowed_transition ON public.unit_version IS 'A status change must be listed in iu_lifecycle_transition (IU003).';
+COMMENT ON TRIGGER trg_uv_allowed_transition ON public.unit_version IS 'Every status change of the statement must be listed in iu_lifecycle_transition (IU003).';
 
 --
 -- Name: unit_version trg_uv_born_draft; Type: TRIGGER; Schema: public; Owner: iu_owner
 --
 
-CREATE TRIGGER trg_uv_born_draft BEFORE INSERT ON public.unit_version FOR EACH ROW WHEN ((new.lifecycle_status IS DISTINCT FROM 'draft'::text)) EXECUTE FUNCTION public.fn_iu_lifecycle_transition_check();
+CREATE TRIGGER trg_uv_born_draft BEFORE INSERT ON public.unit_version FOR EACH ROW WHEN ((new.lifecycle_status IS DISTINCT FROM 'draft'::text)) EXECUTE FUNCTION public.fn_iu_lifecycle_born_draft();
 
 --
 -- Name: TRIGGER trg_uv_born_draft ON unit_version; Type: COMMENT; Schema: public; Owner: iu_owner
@@ -5390,6 +5450,12 @@ REVOKE ALL ON FUNCTION public.fn_iu_gateway_write_guard() FROM PUBLIC;
 REVOKE ALL ON FUNCTION public.fn_iu_lifecycle_batch_check(p_canonical_addresses text[], p_actor text, p_what text) FROM PUBLIC;
 
 --
+-- Name: FUNCTION fn_iu_lifecycle_born_draft(); Type: ACL; Schema: public; Owner: iu_owner
+--
+
+REVOKE ALL ON FUNCTION public.fn_iu_lifecycle_born_draft() FROM PUBLIC;
+
+--
 -- Name: FUNCTION fn_iu_lifecycle_data_guard(); Type: ACL; Schema: public; Owner: iu_owner
 --
 
@@ -5441,6 +5507,12 @@ GRANT ALL ON FUNCTION public.fn_iu_lifecycle_seal_hash(p_prev_hash text, p_chain
 --
 
 REVOKE ALL ON FUNCTION public.fn_iu_lifecycle_transition_check() FROM PUBLIC;
+
+--
+-- Name: FUNCTION fn_iu_lifecycle_transition_refuse(p_what text, p_from text, p_to text); Type: ACL; Schema: public; Owner: iu_owner
+--
+
+REVOKE ALL ON FUNCTION public.fn_iu_lifecycle_transition_refuse(p_what text, p_from text, p_to text) FROM PUBLIC;
 
 --
 -- Name: FUNCTION fn_iu_policy(p_key text); Type: ACL; Schema: public; Owner: iu_owner

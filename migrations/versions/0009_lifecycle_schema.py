@@ -25,7 +25,9 @@ FILES = (
     "alter/unit_version_lifecycle.sql",
     "alter/manifest_entry_revised.sql",
     "tables/iu_lifecycle_log.sql",
+    "functions/fn_iu_lifecycle_transition_refuse.sql",
     "functions/fn_iu_lifecycle_transition_check.sql",
+    "functions/fn_iu_lifecycle_born_draft.sql",
     "functions/fn_iu_enacted_immut.sql",
     "functions/fn_uv_enacted_immut.sql",
     "functions/fn_iu_enacted_truncate_guard.sql",
@@ -88,6 +90,8 @@ def downgrade() -> None:
         DROP FUNCTION public.fn_iu_enacted_truncate_guard();
         DROP FUNCTION public.fn_uv_enacted_immut();
         DROP FUNCTION public.fn_iu_enacted_immut();
+        DROP FUNCTION public.fn_iu_lifecycle_born_draft();
         DROP FUNCTION public.fn_iu_lifecycle_transition_check();
+        DROP FUNCTION public.fn_iu_lifecycle_transition_refuse(text, text, text);
         """
     )

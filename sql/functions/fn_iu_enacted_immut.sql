@@ -17,6 +17,9 @@ BEGIN
             USING ERRCODE = 'IU002',
                   HINT = 'retire it with fn_iu_retire under an approved review decision';
     END IF;
+    IF NEW.lifecycle_status IS DISTINCT FROM OLD.lifecycle_status THEN
+        PERFORM public.fn_iu_lifecycle_transition_refuse('unit ' || OLD.canonical_address, OLD.lifecycle_status, NEW.lifecycle_status);
+    END IF;
     SELECT pg_catalog.string_agg(o.key, ', ' ORDER BY o.key) INTO v_changed
     FROM pg_catalog.jsonb_each(pg_catalog.to_jsonb(OLD)) AS o
     JOIN pg_catalog.jsonb_each(pg_catalog.to_jsonb(NEW)) AS n ON n.key = o.key

@@ -1,20 +1,21 @@
--- Lifecycle triggers of public.unit_version. Row triggers fire in name order after the statement
--- guard: the allowed-transition check first (IU003), then immutability (IU002). Each has a
--- WHEN clause, so a write that touches only drafts and keeps their status calls no function.
+-- Lifecycle triggers of public.unit_version. The row triggers have a WHEN clause, so a write that
+-- touches only drafts calls no function; the allowed-transition check runs once per statement
+-- over its transition tables. Immutability (IU002) checks a disallowed status change of a
+-- row it meets first with the same rule (IU003).
 CREATE TRIGGER trg_uv_allowed_transition
-BEFORE UPDATE ON public.unit_version
-FOR EACH ROW
-WHEN (old.lifecycle_status IS DISTINCT FROM new.lifecycle_status)
+AFTER UPDATE ON public.unit_version
+REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+FOR EACH STATEMENT
 EXECUTE FUNCTION public.fn_iu_lifecycle_transition_check();
 
 COMMENT ON TRIGGER trg_uv_allowed_transition ON public.unit_version IS
-'A status change must be listed in iu_lifecycle_transition (IU003).';
+'Every status change of the statement must be listed in iu_lifecycle_transition (IU003).';
 
 CREATE TRIGGER trg_uv_born_draft
 BEFORE INSERT ON public.unit_version
 FOR EACH ROW
 WHEN (new.lifecycle_status IS DISTINCT FROM 'draft')
-EXECUTE FUNCTION public.fn_iu_lifecycle_transition_check();
+EXECUTE FUNCTION public.fn_iu_lifecycle_born_draft();
 
 COMMENT ON TRIGGER trg_uv_born_draft ON public.unit_version IS
 'New rows are drafts (IU003).';

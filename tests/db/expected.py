@@ -69,6 +69,8 @@ FUNCTIONS.update({
 TS = "timestamp with time zone"
 FUNCTIONS.update({
     "public.fn_iu_lifecycle_transition_check()": (False, frozenset()),
+    "public.fn_iu_lifecycle_transition_refuse(text, text, text)": (False, frozenset()),
+    "public.fn_iu_lifecycle_born_draft()": (False, frozenset()),
     "public.fn_iu_enacted_immut()": (False, frozenset()),
     "public.fn_uv_enacted_immut()": (False, frozenset()),
     "public.fn_iu_enacted_truncate_guard()": (False, frozenset()),
@@ -140,18 +142,18 @@ TRIGGERS = {
     },
 }
 
-# The lifecycle triggers on units and versions: (table, trigger) -> (function, events, row level,
-# WHEN clause present). They fire after the statement guard, in name order.
+# The lifecycle triggers on units and versions: (table, trigger) -> (function, events, row level).
+# Row triggers carry a WHEN clause; the transition check runs after each statement.
 LIFECYCLE_TRIGGERS = {
     ("public.information_unit", "trg_iu_allowed_transition"): (
-        "fn_iu_lifecycle_transition_check", {"UPDATE"}, True),
-    ("public.information_unit", "trg_iu_born_draft"): ("fn_iu_lifecycle_transition_check", {"INSERT"}, True),
+        "fn_iu_lifecycle_transition_check", {"UPDATE"}, False),
+    ("public.information_unit", "trg_iu_born_draft"): ("fn_iu_lifecycle_born_draft", {"INSERT"}, True),
     ("public.information_unit", "trg_iu_enacted_immut"): ("fn_iu_enacted_immut", {"UPDATE", "DELETE"}, True),
     ("public.information_unit", "trg_iu_enacted_truncate"): (
         "fn_iu_enacted_truncate_guard", {"TRUNCATE"}, False),
     ("public.unit_version", "trg_uv_allowed_transition"): (
-        "fn_iu_lifecycle_transition_check", {"UPDATE"}, True),
-    ("public.unit_version", "trg_uv_born_draft"): ("fn_iu_lifecycle_transition_check", {"INSERT"}, True),
+        "fn_iu_lifecycle_transition_check", {"UPDATE"}, False),
+    ("public.unit_version", "trg_uv_born_draft"): ("fn_iu_lifecycle_born_draft", {"INSERT"}, True),
     ("public.unit_version", "trg_uv_enacted_immut"): ("fn_uv_enacted_immut", {"UPDATE", "DELETE"}, True),
     ("public.unit_version", "trg_uv_enacted_truncate"): ("fn_iu_enacted_truncate_guard", {"TRUNCATE"}, False),
 }

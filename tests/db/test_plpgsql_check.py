@@ -24,11 +24,12 @@ def checked(server, module_db):
 def _functions(conn):
     return conn.execute(
         """
-        SELECT p.oid, p.oid::regprocedure::text,
-               CASE WHEN p.prorettype = 'trigger'::regtype THEN
-                   (SELECT t.tgrelid FROM pg_trigger AS t WHERE t.tgfoid = p.oid LIMIT 1)
-               END
+        SELECT p.oid, p.oid::regprocedure::text, t.tgrelid, t.tgoldtable, t.tgnewtable
         FROM pg_proc AS p JOIN pg_language AS l ON l.oid = p.prolang
+        LEFT JOIN LATERAL (
+            SELECT tg.tgrelid, tg.tgoldtable::text, tg.tgnewtable::text FROM pg_trigger AS tg
+            WHERE tg.tgfoid = p.oid AND p.prorettype = 'trigger'::regtype ORDER BY tg.tgname LIMIT 1
+        ) AS t ON true
         WHERE p.pronamespace IN ('public'::regnamespace, 'cutter_governance'::regnamespace)
           AND l.lanname = 'plpgsql'
         ORDER BY 2
@@ -42,12 +43,12 @@ def test_there_are_plpgsql_functions_to_check(checked):
 
 def test_every_plpgsql_function_passes_plpgsql_check(checked):
     problems = []
-    for oid, name, relid in _functions(checked):
+    for oid, name, relid, old_table, new_table in _functions(checked):
         rows = checked.execute(
             "SELECT level, message, lineno FROM plpgsql_check_function_tb("
             " %s::oid, coalesce(%s::oid, 0), fatal_errors => false, extra_warnings => true,"
-            " performance_warnings => true)",
-            (oid, relid),
+            " performance_warnings => true, oldtable => %s::name, newtable => %s::name)",
+            (oid, relid, old_table, new_table),
         ).fetchall()
         problems += [f"{name}:{lineno}: {level}: {message}" for level, message, lineno in rows]
     assert problems == []

@@ -78,15 +78,17 @@ BEGIN
                       HINT = 'a decision approves exact content: review the change set that holds it';
         END IF;
 
-        -- A unit is enacted together with or after its parent.
-        SELECT c.canonical_address, p.canonical_address AS parent INTO v_problem
-        FROM unnest(v_units.ids) AS d (id)
-        JOIN public.information_unit AS c ON c.id = d.id
+        -- A unit is enacted together with or after its parent. (An aggregate, not LIMIT 1: a
+        -- fast-start plan for a row that is usually absent would be a nested loop over the batch.)
+        SELECT pg_catalog.min(c.canonical_address) AS canonical_address,
+            pg_catalog.min(c.parent_address) AS parent, count(*) AS n
+        INTO v_problem
+        FROM unnest(v_units.addrs) AS d (addr)
+        JOIN public.information_unit AS c ON c.canonical_address = d.addr
         JOIN public.information_unit AS p ON p.id = c.parent_id
-        LEFT JOIN unnest(v_units.ids) AS b (id) ON b.id = p.id
-        WHERE p.lifecycle_status <> 'enacted' AND b.id IS NULL
-        LIMIT 1;
-        IF FOUND THEN
+        LEFT JOIN unnest(v_units.addrs) AS b (addr) ON b.addr = p.canonical_address
+        WHERE p.lifecycle_status <> 'enacted' AND b.addr IS NULL;
+        IF v_problem.n > 0 THEN
             RAISE EXCEPTION 'unit % cannot be enacted before its parent %', v_problem.canonical_address, v_problem.parent
                 USING ERRCODE = 'IU003', HINT = 'enact the parent first or in the same batch';
         END IF;
