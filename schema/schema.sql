@@ -1629,7 +1629,6 @@ CREATE FUNCTION public.fn_iu_enact_batch(p_canonical_addresses text[], p_actor t
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 DECLARE
-    v_count integer := public.fn_iu_lifecycle_batch_check(p_canonical_addresses, p_actor, 'enactment');
     v_review record;
     v_units record;
     v_problem record;
@@ -1637,18 +1636,8 @@ DECLARE
     v_done integer;
     v_ticket bigint;
 BEGIN
+    PERFORM public.fn_iu_lifecycle_batch_check(p_canonical_addresses, p_actor, 'enactment');
     SELECT * INTO v_review FROM public.fn_iu_review_check(p_review_decision_id, 'enact', p_actor);
-    IF v_review.envelope_id IS NULL THEN
-        RAISE EXCEPTION 'review decision % approves manifest %, which no recorded change set carries',
-            p_review_decision_id, v_review.manifest_sha256
-            USING ERRCODE = 'IU004', HINT = 'cut the approved content first (iu-cutter cut), then enact';
-    END IF;
-    IF v_review.change_set_status NOT IN ('verified', 'enacted')
-        AND public.fn_iu_policy('iu_enact.require_verified_change_set')::boolean THEN
-        RAISE EXCEPTION 'change set % is %, not verified', v_review.change_set_id, v_review.change_set_status
-            USING ERRCODE = 'IU003', HINT = 'a second person runs iu-cutter verify first';
-    END IF;
-
     -- One pass over the units: what exists, in which state, with which content.
     SELECT
         count(*) FILTER (WHERE iu.id IS NULL) AS missing,
@@ -1692,8 +1681,7 @@ BEGIN
 
         -- A unit is enacted together with or after its parent. (An aggregate, not LIMIT 1: a
         -- fast-start plan for a row that is usually absent would be a nested loop over the batch.)
-        SELECT pg_catalog.min(c.canonical_address) AS canonical_address,
-            pg_catalog.min(c.parent_address) AS parent, count(*) AS n
+        SELECT pg_catalog.min(ARRAY[c.canonical_address, c.parent_address]) AS first, count(*) AS n
         INTO v_problem
         FROM unnest(v_units.addrs) AS d (addr)
         JOIN public.information_unit AS c ON c.canonical_address = d.addr
@@ -1701,25 +1689,11 @@ BEGIN
         LEFT JOIN unnest(v_units.addrs) AS b (addr) ON b.addr = p.canonical_address
         WHERE p.lifecycle_status <> 'enacted' AND b.addr IS NULL;
         IF v_problem.n > 0 THEN
-            RAISE EXCEPTION 'unit % cannot be enacted before its parent %', v_problem.canonical_address, v_problem.parent
+            RAISE EXCEPTION 'unit % cannot be enacted before its parent %', v_problem.first[1], v_problem.first[2]
                 USING ERRCODE = 'IU003', HINT = 'enact the parent first or in the same batch';
         END IF;
 
-        IF v_count = 1 THEN
-            SELECT v.* INTO v_problem FROM public.fn_iu_verify_invariants(v_units.addrs[1]) AS v LIMIT 1;
-        ELSE
-            SELECT v.* INTO v_problem
-            FROM (
-                SELECT DISTINCT pg_catalog.split_part(a.addr, '/', 1) AS doc_code FROM unnest(v_units.addrs) AS a (addr)
-            ) AS d
-            CROSS JOIN LATERAL public.fn_iu_verify_invariants(d.doc_code, true) AS v
-            JOIN unnest(v_units.addrs) AS a (addr) ON a.addr = v.canonical_address
-            LIMIT 1;
-        END IF;
-        IF FOUND THEN
-            RAISE EXCEPTION 'unit % fails invariant %: %', v_problem.canonical_address, v_problem.invariant, v_problem.detail
-                USING ERRCODE = 'IU005', HINT = 'fn_iu_verify_invariants lists every violation; nothing was enacted';
-        END IF;
+        PERFORM public.fn_iu_invariant_gate(v_units.addrs, 'enacted');
 
         v_ticket := public.fn_iu_gateway_open('fn_iu_enact');
         WITH moved AS (
@@ -2166,6 +2140,44 @@ ALTER FUNCTION public.fn_iu_gateway_write_guard() OWNER TO iu_owner;
 --
 
 COMMENT ON FUNCTION public.fn_iu_gateway_write_guard() IS 'Statement-level gateway guard on information_unit and unit_version: canonical writer with an open ticket, or a valid migration exemption; otherwise IU001 (enforced) or WARNING + iu_gateway_event (pilot).';
+
+--
+-- Name: fn_iu_invariant_gate(text[], text); Type: FUNCTION; Schema: public; Owner: iu_owner
+--
+
+CREATE FUNCTION public.fn_iu_invariant_gate(p_canonical_addresses text[], p_what text) RETURNS void
+    LANGUAGE plpgsql STABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+DECLARE
+    v_single boolean := pg_catalog.cardinality(p_canonical_addresses) = 1;
+    v_problem record;
+BEGIN
+    SELECT v.canonical_address, v.invariant, v.detail INTO v_problem
+    FROM (
+        SELECT DISTINCT pg_catalog.split_part(a.addr, '/', 1) AS doc_code
+        FROM unnest(p_canonical_addresses) AS a (addr)
+    ) AS d
+    CROSS JOIN LATERAL public.fn_iu_verify_invariants(
+        CASE WHEN v_single THEN p_canonical_addresses[1] ELSE d.doc_code END, NOT v_single) AS v
+    JOIN unnest(p_canonical_addresses) AS a (addr) ON a.addr = v.canonical_address
+    LIMIT 1;
+    IF FOUND THEN
+        RAISE EXCEPTION 'unit % fails invariant %: %', v_problem.canonical_address, v_problem.invariant,
+            v_problem.detail
+            USING ERRCODE = 'IU005',
+                  HINT = pg_catalog.format('fn_iu_verify_invariants lists every violation; nothing was %s', p_what);
+    END IF;
+END
+$$;
+
+ALTER FUNCTION public.fn_iu_invariant_gate(p_canonical_addresses text[], p_what text) OWNER TO iu_owner;
+
+--
+-- Name: FUNCTION fn_iu_invariant_gate(p_canonical_addresses text[], p_what text); Type: COMMENT; Schema: public; Owner: iu_owner
+--
+
+COMMENT ON FUNCTION public.fn_iu_invariant_gate(p_canonical_addresses text[], p_what text) IS 'Internal: IU005 naming the first invariant violation among the given units (fn_iu_verify_invariants, one probe per document).';
 
 --
 -- Name: fn_iu_lifecycle_batch_check(text[], text, text); Type: FUNCTION; Schema: public; Owner: iu_owner
@@ -2878,16 +2890,17 @@ BEGIN
         RETURN;
     END IF;
 
-    SELECT c.canonical_address, c.lifecycle_status, p.canonical_address AS parent INTO v_problem
+    -- An aggregate, not LIMIT 1: a fast-start plan for a row that is usually absent would be a
+    -- nested loop over the batch.
+    SELECT pg_catalog.min(ARRAY[c.parent_address, c.canonical_address, c.lifecycle_status]) AS first, count(*) AS n
+    INTO v_problem
     FROM unnest(v_units.ids) AS d (id)
-    JOIN public.information_unit AS p ON p.id = d.id
-    JOIN public.information_unit AS c ON c.parent_id = p.id
+    JOIN public.information_unit AS c ON c.parent_id = d.id
     LEFT JOIN unnest(v_units.ids) AS b (id) ON b.id = c.id
-    WHERE c.lifecycle_status <> 'retired' AND b.id IS NULL
-    LIMIT 1;
-    IF FOUND THEN
-        RAISE EXCEPTION 'unit % cannot be retired while its child % is %', v_problem.parent,
-            v_problem.canonical_address, v_problem.lifecycle_status
+    WHERE c.lifecycle_status <> 'retired' AND b.id IS NULL;
+    IF v_problem.n > 0 THEN
+        RAISE EXCEPTION 'unit % cannot be retired while its child % is %', v_problem.first[1],
+            v_problem.first[2], v_problem.first[3]
             USING ERRCODE = 'IU003', HINT = 'retire the children first or in the same batch';
     END IF;
 
@@ -3030,6 +3043,22 @@ BEGIN
             RAISE EXCEPTION 'review decision % was decided by %, the executor of change set %', p_review_decision_id,
                 v_cs.actor, v_cs.id
                 USING ERRCODE = 'IU004', HINT = 'the executor of a cut cannot approve it';
+        END IF;
+    END IF;
+
+    -- Enactment and supersede approve content recorded in a change set, and act only on one
+    -- that passed VERIFY; a retirement approves a digest of units as they stand.
+    IF p_subject IN ('enact', 'supersede') THEN
+        IF v_cs.envelope_id IS NULL THEN
+            RAISE EXCEPTION 'review decision % approves manifest %, which no recorded change set carries',
+                p_review_decision_id, v_review.manifest_sha256
+                USING ERRCODE = 'IU004',
+                      HINT = 'record the approved content first (iu-cutter cut, or iu-cutter revise for a supersede)';
+        END IF;
+        IF v_cs.status NOT IN ('verified', 'enacted')
+            AND public.fn_iu_policy('iu_enact.require_verified_change_set')::boolean THEN
+            RAISE EXCEPTION 'change set % is %, not verified', v_cs.id, v_cs.status
+                USING ERRCODE = 'IU003', HINT = 'a second person runs iu-cutter verify first';
         END IF;
     END IF;
 
@@ -3220,7 +3249,6 @@ CREATE FUNCTION public.fn_iu_supersede_batch(p_canonical_addresses text[], p_act
 DECLARE
     v_review record;
     v_units record;
-    v_problem record;
     v_at timestamptz := pg_catalog.clock_timestamp();
     v_done integer;
     v_n integer;
@@ -3228,17 +3256,6 @@ DECLARE
 BEGIN
     PERFORM public.fn_iu_lifecycle_batch_check(p_canonical_addresses, p_actor, 'supersede');
     SELECT * INTO v_review FROM public.fn_iu_review_check(p_review_decision_id, 'supersede', p_actor);
-    IF v_review.envelope_id IS NULL THEN
-        RAISE EXCEPTION 'review decision % approves manifest %, which no recorded change set carries',
-            p_review_decision_id, v_review.manifest_sha256
-            USING ERRCODE = 'IU004', HINT = 'record the revision first (iu-cutter revise), then supersede';
-    END IF;
-    IF v_review.change_set_status NOT IN ('verified', 'enacted')
-        AND public.fn_iu_policy('iu_enact.require_verified_change_set')::boolean THEN
-        RAISE EXCEPTION 'change set % is %, not verified', v_review.change_set_id, v_review.change_set_status
-            USING ERRCODE = 'IU003', HINT = 'a second person runs iu-cutter verify first';
-    END IF;
-
     SELECT
         count(*) FILTER (WHERE iu.id IS NULL) AS missing,
         pg_catalog.min(t.addr) FILTER (WHERE iu.id IS NULL) AS first_missing,
@@ -3287,18 +3304,7 @@ BEGIN
 
     IF v_units.ids IS NOT NULL THEN
         v_n := pg_catalog.cardinality(v_units.ids);
-        SELECT v.* INTO v_problem
-        FROM (
-            SELECT DISTINCT pg_catalog.split_part(a.addr, '/', 1) AS doc_code FROM unnest(v_units.addrs) AS a (addr)
-        ) AS d
-        CROSS JOIN LATERAL public.fn_iu_verify_invariants(
-            CASE WHEN v_n = 1 THEN v_units.addrs[1] ELSE d.doc_code END, v_n > 1) AS v
-        JOIN unnest(v_units.addrs) AS a (addr) ON a.addr = v.canonical_address
-        LIMIT 1;
-        IF FOUND THEN
-            RAISE EXCEPTION 'unit % fails invariant %: %', v_problem.canonical_address, v_problem.invariant, v_problem.detail
-                USING ERRCODE = 'IU005', HINT = 'fn_iu_verify_invariants lists every violation; nothing was superseded';
-        END IF;
+        PERFORM public.fn_iu_invariant_gate(v_units.addrs, 'superseded');
 
         v_ticket := public.fn_iu_gateway_open('fn_iu_supersede');
         WITH moved AS (
@@ -5442,6 +5448,12 @@ REVOKE ALL ON FUNCTION public.fn_iu_gateway_ticket_held(p_marker text) FROM PUBL
 --
 
 REVOKE ALL ON FUNCTION public.fn_iu_gateway_write_guard() FROM PUBLIC;
+
+--
+-- Name: FUNCTION fn_iu_invariant_gate(p_canonical_addresses text[], p_what text); Type: ACL; Schema: public; Owner: iu_owner
+--
+
+REVOKE ALL ON FUNCTION public.fn_iu_invariant_gate(p_canonical_addresses text[], p_what text) FROM PUBLIC;
 
 --
 -- Name: FUNCTION fn_iu_lifecycle_batch_check(p_canonical_addresses text[], p_actor text, p_what text); Type: ACL; Schema: public; Owner: iu_owner

@@ -26,6 +26,7 @@ FILES = (
     "functions/fn_iu_lifecycle_batch_check.sql",
     "functions/fn_iu_change_set_settle.sql",
     "functions/fn_iu_units_digest.sql",
+    "functions/fn_iu_invariant_gate.sql",
     "functions/fn_iu_enact_batch.sql",
     "functions/fn_iu_enact.sql",
     "functions/fn_iu_revise.sql",
@@ -68,6 +69,7 @@ def downgrade() -> None:
         DROP FUNCTION public.fn_iu_revise(text[], text[], text, uuid);
         DROP FUNCTION public.fn_iu_enact(text, text, uuid);
         DROP FUNCTION public.fn_iu_enact_batch(text[], text, uuid, text);
+        DROP FUNCTION public.fn_iu_invariant_gate(text[], text);
         DROP FUNCTION public.fn_iu_units_digest(text[]);
         DROP FUNCTION public.fn_iu_change_set_settle(uuid);
         DROP FUNCTION public.fn_iu_lifecycle_batch_check(text[], text, text);

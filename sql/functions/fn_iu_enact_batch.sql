@@ -17,7 +17,6 @@ SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 AS $fn$
 DECLARE
-    v_count integer := public.fn_iu_lifecycle_batch_check(p_canonical_addresses, p_actor, 'enactment');
     v_review record;
     v_units record;
     v_problem record;
@@ -25,18 +24,8 @@ DECLARE
     v_done integer;
     v_ticket bigint;
 BEGIN
+    PERFORM public.fn_iu_lifecycle_batch_check(p_canonical_addresses, p_actor, 'enactment');
     SELECT * INTO v_review FROM public.fn_iu_review_check(p_review_decision_id, 'enact', p_actor);
-    IF v_review.envelope_id IS NULL THEN
-        RAISE EXCEPTION 'review decision % approves manifest %, which no recorded change set carries',
-            p_review_decision_id, v_review.manifest_sha256
-            USING ERRCODE = 'IU004', HINT = 'cut the approved content first (iu-cutter cut), then enact';
-    END IF;
-    IF v_review.change_set_status NOT IN ('verified', 'enacted')
-        AND public.fn_iu_policy('iu_enact.require_verified_change_set')::boolean THEN
-        RAISE EXCEPTION 'change set % is %, not verified', v_review.change_set_id, v_review.change_set_status
-            USING ERRCODE = 'IU003', HINT = 'a second person runs iu-cutter verify first';
-    END IF;
-
     -- One pass over the units: what exists, in which state, with which content.
     SELECT
         count(*) FILTER (WHERE iu.id IS NULL) AS missing,
@@ -80,8 +69,7 @@ BEGIN
 
         -- A unit is enacted together with or after its parent. (An aggregate, not LIMIT 1: a
         -- fast-start plan for a row that is usually absent would be a nested loop over the batch.)
-        SELECT pg_catalog.min(c.canonical_address) AS canonical_address,
-            pg_catalog.min(c.parent_address) AS parent, count(*) AS n
+        SELECT pg_catalog.min(ARRAY[c.canonical_address, c.parent_address]) AS first, count(*) AS n
         INTO v_problem
         FROM unnest(v_units.addrs) AS d (addr)
         JOIN public.information_unit AS c ON c.canonical_address = d.addr
@@ -89,25 +77,11 @@ BEGIN
         LEFT JOIN unnest(v_units.addrs) AS b (addr) ON b.addr = p.canonical_address
         WHERE p.lifecycle_status <> 'enacted' AND b.addr IS NULL;
         IF v_problem.n > 0 THEN
-            RAISE EXCEPTION 'unit % cannot be enacted before its parent %', v_problem.canonical_address, v_problem.parent
+            RAISE EXCEPTION 'unit % cannot be enacted before its parent %', v_problem.first[1], v_problem.first[2]
                 USING ERRCODE = 'IU003', HINT = 'enact the parent first or in the same batch';
         END IF;
 
-        IF v_count = 1 THEN
-            SELECT v.* INTO v_problem FROM public.fn_iu_verify_invariants(v_units.addrs[1]) AS v LIMIT 1;
-        ELSE
-            SELECT v.* INTO v_problem
-            FROM (
-                SELECT DISTINCT pg_catalog.split_part(a.addr, '/', 1) AS doc_code FROM unnest(v_units.addrs) AS a (addr)
-            ) AS d
-            CROSS JOIN LATERAL public.fn_iu_verify_invariants(d.doc_code, true) AS v
-            JOIN unnest(v_units.addrs) AS a (addr) ON a.addr = v.canonical_address
-            LIMIT 1;
-        END IF;
-        IF FOUND THEN
-            RAISE EXCEPTION 'unit % fails invariant %: %', v_problem.canonical_address, v_problem.invariant, v_problem.detail
-                USING ERRCODE = 'IU005', HINT = 'fn_iu_verify_invariants lists every violation; nothing was enacted';
-        END IF;
+        PERFORM public.fn_iu_invariant_gate(v_units.addrs, 'enacted');
 
         v_ticket := public.fn_iu_gateway_open('fn_iu_enact');
         WITH moved AS (

@@ -67,16 +67,17 @@ BEGIN
         RETURN;
     END IF;
 
-    SELECT c.canonical_address, c.lifecycle_status, p.canonical_address AS parent INTO v_problem
+    -- An aggregate, not LIMIT 1: a fast-start plan for a row that is usually absent would be a
+    -- nested loop over the batch.
+    SELECT pg_catalog.min(ARRAY[c.parent_address, c.canonical_address, c.lifecycle_status]) AS first, count(*) AS n
+    INTO v_problem
     FROM unnest(v_units.ids) AS d (id)
-    JOIN public.information_unit AS p ON p.id = d.id
-    JOIN public.information_unit AS c ON c.parent_id = p.id
+    JOIN public.information_unit AS c ON c.parent_id = d.id
     LEFT JOIN unnest(v_units.ids) AS b (id) ON b.id = c.id
-    WHERE c.lifecycle_status <> 'retired' AND b.id IS NULL
-    LIMIT 1;
-    IF FOUND THEN
-        RAISE EXCEPTION 'unit % cannot be retired while its child % is %', v_problem.parent,
-            v_problem.canonical_address, v_problem.lifecycle_status
+    WHERE c.lifecycle_status <> 'retired' AND b.id IS NULL;
+    IF v_problem.n > 0 THEN
+        RAISE EXCEPTION 'unit % cannot be retired while its child % is %', v_problem.first[1],
+            v_problem.first[2], v_problem.first[3]
             USING ERRCODE = 'IU003', HINT = 'retire the children first or in the same batch';
     END IF;
 

@@ -1,33 +1,15 @@
 """iu-cutter enact, revise, supersede, retire and in-force, end to end as an operator runs them:
-a cut verified by a second person and approved by a third is enacted from the command line."""
+a cut verified by a second person and approved by a third is enacted from the command line.
+The `run` fixture (tests/cli/conftest.py) invokes the real CLI in a subprocess with --json."""
 
 from __future__ import annotations
-
-import json
-import os
-import subprocess
-import sys
 
 import pytest
 
 from tests.conftest import REPO, connect
 
 SAMPLE = REPO / "samples" / "iconia-constitution.md"
-CLI = os.path.join(os.path.dirname(sys.executable), "iu-cutter")
 PARA2 = "ICX-CONST/chp_1/art_1/para_2"
-
-
-@pytest.fixture
-def run(server, db, tmp_path):
-    def invoke(*args: str, expect: int = 0) -> dict:
-        env = dict(os.environ, DATABASE_URL=server.uri(db), IU_CUTTER_HOME=str(tmp_path / "home"))
-        result = subprocess.run([CLI, *args, "--json"], capture_output=True, text=True, env=env, timeout=120)
-        assert result.returncode == expect, (result.returncode, result.stdout, result.stderr)
-        lines = result.stdout.strip().splitlines()
-        assert len(lines) == 1, f"--json prints exactly one object: {result.stdout!r}"
-        return json.loads(lines[0])
-
-    return invoke
 
 
 @pytest.fixture

@@ -2,8 +2,9 @@
 -- approval for this subject, be unexpired (its own expiry and the policy's maximum age), not
 -- be followed by a rejection of the same content, and, while iu_enact.require_distinct_reviewer
 -- is true, be decided by someone other than the actor and other than the executor who cut the
--- content. Returns the decision and the manifest envelope it approves (NULL for a decision
--- on a digest that no recorded change set carries, such as a retirement).
+-- content. To enact or supersede, the approved content must be a recorded change set (IU004)
+-- that passed VERIFY (IU003, policy iu_enact.require_verified_change_set). Returns the decision
+-- and the manifest envelope it approves (NULL for a retirement's digest of units).
 CREATE FUNCTION public.fn_iu_review_check(p_review_decision_id uuid, p_subject text, p_actor text)
 RETURNS TABLE (
     review_decision_id uuid,
@@ -81,6 +82,22 @@ BEGIN
             RAISE EXCEPTION 'review decision % was decided by %, the executor of change set %', p_review_decision_id,
                 v_cs.actor, v_cs.id
                 USING ERRCODE = 'IU004', HINT = 'the executor of a cut cannot approve it';
+        END IF;
+    END IF;
+
+    -- Enactment and supersede approve content recorded in a change set, and act only on one
+    -- that passed VERIFY; a retirement approves a digest of units as they stand.
+    IF p_subject IN ('enact', 'supersede') THEN
+        IF v_cs.envelope_id IS NULL THEN
+            RAISE EXCEPTION 'review decision % approves manifest %, which no recorded change set carries',
+                p_review_decision_id, v_review.manifest_sha256
+                USING ERRCODE = 'IU004',
+                      HINT = 'record the approved content first (iu-cutter cut, or iu-cutter revise for a supersede)';
+        END IF;
+        IF v_cs.status NOT IN ('verified', 'enacted')
+            AND public.fn_iu_policy('iu_enact.require_verified_change_set')::boolean THEN
+            RAISE EXCEPTION 'change set % is %, not verified', v_cs.id, v_cs.status
+                USING ERRCODE = 'IU003', HINT = 'a second person runs iu-cutter verify first';
         END IF;
     END IF;
 

@@ -25,7 +25,6 @@ AS $fn$
 DECLARE
     v_review record;
     v_units record;
-    v_problem record;
     v_at timestamptz := pg_catalog.clock_timestamp();
     v_done integer;
     v_n integer;
@@ -33,17 +32,6 @@ DECLARE
 BEGIN
     PERFORM public.fn_iu_lifecycle_batch_check(p_canonical_addresses, p_actor, 'supersede');
     SELECT * INTO v_review FROM public.fn_iu_review_check(p_review_decision_id, 'supersede', p_actor);
-    IF v_review.envelope_id IS NULL THEN
-        RAISE EXCEPTION 'review decision % approves manifest %, which no recorded change set carries',
-            p_review_decision_id, v_review.manifest_sha256
-            USING ERRCODE = 'IU004', HINT = 'record the revision first (iu-cutter revise), then supersede';
-    END IF;
-    IF v_review.change_set_status NOT IN ('verified', 'enacted')
-        AND public.fn_iu_policy('iu_enact.require_verified_change_set')::boolean THEN
-        RAISE EXCEPTION 'change set % is %, not verified', v_review.change_set_id, v_review.change_set_status
-            USING ERRCODE = 'IU003', HINT = 'a second person runs iu-cutter verify first';
-    END IF;
-
     SELECT
         count(*) FILTER (WHERE iu.id IS NULL) AS missing,
         pg_catalog.min(t.addr) FILTER (WHERE iu.id IS NULL) AS first_missing,
@@ -92,18 +80,7 @@ BEGIN
 
     IF v_units.ids IS NOT NULL THEN
         v_n := pg_catalog.cardinality(v_units.ids);
-        SELECT v.* INTO v_problem
-        FROM (
-            SELECT DISTINCT pg_catalog.split_part(a.addr, '/', 1) AS doc_code FROM unnest(v_units.addrs) AS a (addr)
-        ) AS d
-        CROSS JOIN LATERAL public.fn_iu_verify_invariants(
-            CASE WHEN v_n = 1 THEN v_units.addrs[1] ELSE d.doc_code END, v_n > 1) AS v
-        JOIN unnest(v_units.addrs) AS a (addr) ON a.addr = v.canonical_address
-        LIMIT 1;
-        IF FOUND THEN
-            RAISE EXCEPTION 'unit % fails invariant %: %', v_problem.canonical_address, v_problem.invariant, v_problem.detail
-                USING ERRCODE = 'IU005', HINT = 'fn_iu_verify_invariants lists every violation; nothing was superseded';
-        END IF;
+        PERFORM public.fn_iu_invariant_gate(v_units.addrs, 'superseded');
 
         v_ticket := public.fn_iu_gateway_open('fn_iu_supersede');
         WITH moved AS (
