@@ -1632,6 +1632,7 @@ DECLARE
     v_review record;
     v_units record;
     v_problem record;
+    v_moved record;
     v_at timestamptz := pg_catalog.clock_timestamp();
     v_done integer;
     v_ticket bigint;
@@ -1649,7 +1650,12 @@ BEGIN
         pg_catalog.array_agg(uv.id ORDER BY t.ord) FILTER (WHERE iu.lifecycle_status = 'draft') AS version_ids,
         pg_catalog.array_agg(t.addr ORDER BY t.ord) FILTER (WHERE iu.lifecycle_status = 'draft') AS addrs,
         pg_catalog.array_agg(uv.content_hash ORDER BY t.ord) FILTER (WHERE iu.lifecycle_status = 'draft') AS hashes,
-        pg_catalog.array_agg(uv.version_no ORDER BY t.ord) FILTER (WHERE iu.lifecycle_status = 'draft') AS numbers
+        pg_catalog.array_agg(uv.version_no ORDER BY t.ord) FILTER (WHERE iu.lifecycle_status = 'draft') AS numbers,
+        -- Every unit, for the answer: what each one is once the drafts are enacted.
+        pg_catalog.array_agg(iu.id ORDER BY t.ord) AS all_ids,
+        pg_catalog.array_agg(uv.id ORDER BY t.ord) AS all_version_ids,
+        pg_catalog.array_agg(uv.content_hash ORDER BY t.ord) AS all_hashes,
+        pg_catalog.array_agg(iu.lifecycle_status = 'draft' ORDER BY t.ord) AS all_drafts
     INTO v_units
     FROM unnest(p_canonical_addresses) WITH ORDINALITY AS t (addr, ord)
     LEFT JOIN public.information_unit AS iu ON iu.canonical_address = t.addr
@@ -1693,7 +1699,9 @@ BEGIN
                 USING ERRCODE = 'IU003', HINT = 'enact the parent first or in the same batch';
         END IF;
 
-        PERFORM public.fn_iu_invariant_gate(v_units.addrs, 'enacted');
+        -- content_hash_matches is proven below, on the rows themselves: the UPDATE recomputes each
+        -- version's stored hash from its body and it must still be the approved one.
+        PERFORM public.fn_iu_invariant_gate(v_units.addrs, 'enacted', ARRAY['content_hash_matches']);
 
         v_ticket := public.fn_iu_gateway_open('fn_iu_enact');
         WITH moved AS (
@@ -1702,13 +1710,19 @@ BEGIN
                 updated_at = v_at, updated_by = p_actor
             FROM unnest(v_units.version_ids, v_units.hashes) AS d (id, hash)
             WHERE uv.id = d.id AND uv.lifecycle_status = 'draft' AND uv.content_hash = d.hash
-            RETURNING 1
+            RETURNING uv.id, uv.content_hash = d.hash AS hash_ok
         )
-        SELECT count(*)::integer INTO v_done FROM moved;
-        IF v_done <> pg_catalog.cardinality(v_units.ids) THEN
+        SELECT count(*)::integer AS n, pg_catalog.min(m.id::text) FILTER (WHERE NOT m.hash_ok) AS unhashed
+        INTO v_moved FROM moved AS m;
+        IF v_moved.n <> pg_catalog.cardinality(v_units.ids) THEN
             RAISE EXCEPTION '% of % draft(s) changed while they were being enacted',
-                pg_catalog.cardinality(v_units.ids) - v_done, pg_catalog.cardinality(v_units.ids)
+                pg_catalog.cardinality(v_units.ids) - v_moved.n, pg_catalog.cardinality(v_units.ids)
                 USING ERRCODE = 'IU006', HINT = 'the content is no longer what was approved: review it again';
+        END IF;
+        IF v_moved.unhashed IS NOT NULL THEN
+            RAISE EXCEPTION 'version % fails invariant content_hash_matches: its body no longer hashes to its stored content_hash',
+                v_moved.unhashed
+                USING ERRCODE = 'IU005', HINT = 'fn_iu_content_hash changed since the version was written: survey the database';
         END IF;
         WITH moved AS (
             UPDATE public.information_unit AS iu
@@ -1747,12 +1761,9 @@ BEGIN
     PERFORM public.fn_iu_change_set_settle(v_review.change_set_id);
 
     RETURN QUERY
-    SELECT t.addr, iu.id, iu.current_version_id, uv.content_hash,
-        CASE WHEN e.id IS NOT NULL THEN 'enacted' ELSE 'already_enacted' END
-    FROM unnest(p_canonical_addresses) WITH ORDINALITY AS t (addr, ord)
-    JOIN public.information_unit AS iu ON iu.canonical_address = t.addr
-    LEFT JOIN unnest(v_units.ids) AS e (id) ON e.id = iu.id
-    JOIN public.unit_version AS uv ON uv.id = iu.current_version_id
+    SELECT t.addr, t.id, t.version_id, t.hash, CASE WHEN t.draft THEN 'enacted' ELSE 'already_enacted' END
+    FROM unnest(p_canonical_addresses, v_units.all_ids, v_units.all_version_ids, v_units.all_hashes, v_units.all_drafts)
+        WITH ORDINALITY AS t (addr, id, version_id, hash, draft, ord)
     ORDER BY t.ord;
 END
 $$;
@@ -2142,10 +2153,10 @@ ALTER FUNCTION public.fn_iu_gateway_write_guard() OWNER TO iu_owner;
 COMMENT ON FUNCTION public.fn_iu_gateway_write_guard() IS 'Statement-level gateway guard on information_unit and unit_version: canonical writer with an open ticket, or a valid migration exemption; otherwise IU001 (enforced) or WARNING + iu_gateway_event (pilot).';
 
 --
--- Name: fn_iu_invariant_gate(text[], text); Type: FUNCTION; Schema: public; Owner: iu_owner
+-- Name: fn_iu_invariant_gate(text[], text, text[]); Type: FUNCTION; Schema: public; Owner: iu_owner
 --
 
-CREATE FUNCTION public.fn_iu_invariant_gate(p_canonical_addresses text[], p_what text) RETURNS void
+CREATE FUNCTION public.fn_iu_invariant_gate(p_canonical_addresses text[], p_what text, p_skip_invariants text[] DEFAULT '{}'::text[]) RETURNS void
     LANGUAGE plpgsql STABLE
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
@@ -2159,7 +2170,7 @@ BEGIN
         FROM unnest(p_canonical_addresses) AS a (addr)
     ) AS d
     CROSS JOIN LATERAL public.fn_iu_verify_invariants(
-        CASE WHEN v_single THEN p_canonical_addresses[1] ELSE d.doc_code END, NOT v_single) AS v
+        CASE WHEN v_single THEN p_canonical_addresses[1] ELSE d.doc_code END, NOT v_single, p_skip_invariants) AS v
     JOIN unnest(p_canonical_addresses) AS a (addr) ON a.addr = v.canonical_address
     LIMIT 1;
     IF FOUND THEN
@@ -2171,13 +2182,13 @@ BEGIN
 END
 $$;
 
-ALTER FUNCTION public.fn_iu_invariant_gate(p_canonical_addresses text[], p_what text) OWNER TO iu_owner;
+ALTER FUNCTION public.fn_iu_invariant_gate(p_canonical_addresses text[], p_what text, p_skip_invariants text[]) OWNER TO iu_owner;
 
 --
--- Name: FUNCTION fn_iu_invariant_gate(p_canonical_addresses text[], p_what text); Type: COMMENT; Schema: public; Owner: iu_owner
+-- Name: FUNCTION fn_iu_invariant_gate(p_canonical_addresses text[], p_what text, p_skip_invariants text[]); Type: COMMENT; Schema: public; Owner: iu_owner
 --
 
-COMMENT ON FUNCTION public.fn_iu_invariant_gate(p_canonical_addresses text[], p_what text) IS 'Internal: IU005 naming the first invariant violation among the given units (fn_iu_verify_invariants, one probe per document).';
+COMMENT ON FUNCTION public.fn_iu_invariant_gate(p_canonical_addresses text[], p_what text, p_skip_invariants text[]) IS 'Internal: IU005 naming the first invariant violation among the given units (fn_iu_verify_invariants, one probe per document).';
 
 --
 -- Name: fn_iu_lifecycle_batch_check(text[], text, text); Type: FUNCTION; Schema: public; Owner: iu_owner
@@ -2283,7 +2294,7 @@ COMMENT ON FUNCTION public.fn_iu_lifecycle_data_guard() IS 'Trigger: the lifecyc
 --
 
 CREATE FUNCTION public.fn_iu_lifecycle_entry_hash(p_id uuid, p_seal_id uuid, p_seal_ordinal integer, p_entity_collection text, p_entity_id uuid, p_canonical_address text, p_from_status text, p_to_status text, p_transition_type text, p_reason text, p_performed_by text, p_performed_at timestamp with time zone, p_metadata jsonb, p_review_decision_id uuid, p_change_set_id uuid, p_db_login text, p_application_name text) RETURNS text
-    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    LANGUAGE sql STABLE PARALLEL SAFE
     AS $$
     SELECT pg_catalog.encode(pg_catalog.sha256(pg_catalog.convert_to(
         pg_catalog.quote_nullable(p_id::pg_catalog.text) OPERATOR(pg_catalog.||) ','
@@ -3247,6 +3258,7 @@ CREATE FUNCTION public.fn_iu_supersede_batch(p_canonical_addresses text[], p_act
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 DECLARE
+    v_moved record;
     v_review record;
     v_units record;
     v_at timestamptz := pg_catalog.clock_timestamp();
@@ -3304,7 +3316,8 @@ BEGIN
 
     IF v_units.ids IS NOT NULL THEN
         v_n := pg_catalog.cardinality(v_units.ids);
-        PERFORM public.fn_iu_invariant_gate(v_units.addrs, 'superseded');
+        -- content_hash_matches is proven on the rows themselves when the new versions are enacted.
+        PERFORM public.fn_iu_invariant_gate(v_units.addrs, 'superseded', ARRAY['content_hash_matches']);
 
         v_ticket := public.fn_iu_gateway_open('fn_iu_supersede');
         WITH moved AS (
@@ -3323,9 +3336,16 @@ BEGIN
                     updated_at = v_at, updated_by = p_actor
                 FROM unnest(v_units.new_ids, v_units.new_hashes) AS d (id, hash)
                 WHERE uv.id = d.id AND uv.lifecycle_status = 'draft' AND uv.content_hash = d.hash
-                RETURNING 1
+                RETURNING uv.id, uv.content_hash = d.hash AS hash_ok
             )
-            SELECT count(*)::integer INTO v_done FROM moved;
+            SELECT count(*)::integer AS n, pg_catalog.min(m.id::text) FILTER (WHERE NOT m.hash_ok) AS unhashed
+            INTO v_moved FROM moved AS m;
+            v_done := v_moved.n;
+            IF v_moved.unhashed IS NOT NULL THEN
+                RAISE EXCEPTION 'version % fails invariant content_hash_matches: its body no longer hashes to its stored content_hash',
+                    v_moved.unhashed
+                    USING ERRCODE = 'IU005', HINT = 'fn_iu_content_hash changed since the version was written: survey the database';
+            END IF;
         END IF;
         IF v_done = v_n THEN
             WITH moved AS (
@@ -3416,10 +3436,10 @@ ALTER FUNCTION public.fn_iu_units_digest(p_canonical_addresses text[]) OWNER TO 
 COMMENT ON FUNCTION public.fn_iu_units_digest(p_canonical_addresses text[]) IS 'Manifest digest of the given enacted units in document order with their current content: what a retire decision approves.';
 
 --
--- Name: fn_iu_verify_invariants(text, boolean); Type: FUNCTION; Schema: public; Owner: iu_owner
+-- Name: fn_iu_verify_invariants(text, boolean, text[]); Type: FUNCTION; Schema: public; Owner: iu_owner
 --
 
-CREATE FUNCTION public.fn_iu_verify_invariants(p_canonical_address text, p_include_descendants boolean DEFAULT false) RETURNS TABLE(canonical_address text, invariant text, detail text)
+CREATE FUNCTION public.fn_iu_verify_invariants(p_canonical_address text, p_include_descendants boolean DEFAULT false, p_skip_invariants text[] DEFAULT '{}'::text[]) RETURNS TABLE(canonical_address text, invariant text, detail text)
     LANGUAGE sql STABLE SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $_$
@@ -3432,11 +3452,13 @@ CREATE FUNCTION public.fn_iu_verify_invariants(p_canonical_address text, p_inclu
     checks AS (
         SELECT p_canonical_address AS addr, 'unit_exists' AS invariant,
             'no unit has this address' AS detail
-        WHERE NOT EXISTS (SELECT 1 FROM target AS t WHERE t.canonical_address = p_canonical_address)
+        WHERE NOT 'unit_exists' = ANY (coalesce(p_skip_invariants, '{}'))
+          AND NOT EXISTS (SELECT 1 FROM target AS t WHERE t.canonical_address = p_canonical_address)
         UNION ALL
         SELECT t.canonical_address, 'address_grammar', 'address does not follow DOC-CODE(/kind_number)*'
         FROM target AS t
-        WHERE t.canonical_address !~ '^[A-Z0-9]+(-[A-Z0-9]+)*(/[a-z]+_[a-z0-9]+)*$'
+        WHERE NOT 'address_grammar' = ANY (coalesce(p_skip_invariants, '{}'))
+          AND (t.canonical_address !~ '^[A-Z0-9]+(-[A-Z0-9]+)*(/[a-z]+_[a-z0-9]+)*$')
         UNION ALL
         SELECT t.canonical_address, 'parent_consistent', CASE
             WHEN p.id IS NULL THEN pg_catalog.format('parent %s does not exist', t.parent_address)
@@ -3444,17 +3466,20 @@ CREATE FUNCTION public.fn_iu_verify_invariants(p_canonical_address text, p_inclu
         END
         FROM target AS t
         LEFT JOIN public.information_unit AS p ON p.id = t.parent_id
-        WHERE t.parent_address IS NOT NULL AND p.canonical_address IS DISTINCT FROM t.parent_address
+        WHERE NOT 'parent_consistent' = ANY (coalesce(p_skip_invariants, '{}'))
+          AND (t.parent_address IS NOT NULL AND p.canonical_address IS DISTINCT FROM t.parent_address)
         UNION ALL
         SELECT t.canonical_address, 'root_has_no_parent', 'a document root carries a parent_id'
         FROM target AS t
-        WHERE t.parent_address IS NULL AND t.parent_id IS NOT NULL
+        WHERE NOT 'root_has_no_parent' = ANY (coalesce(p_skip_invariants, '{}'))
+          AND (t.parent_address IS NULL AND t.parent_id IS NOT NULL)
         UNION ALL
         SELECT t.canonical_address, 'parent_precedes_child', pg_catalog.format(
             'doc_order %s is not after its parent''s %s', t.doc_order, p.doc_order)
         FROM target AS t
         JOIN public.information_unit AS p ON p.id = t.parent_id
-        WHERE t.doc_order <= p.doc_order
+        WHERE NOT 'parent_precedes_child' = ANY (coalesce(p_skip_invariants, '{}'))
+          AND (t.doc_order <= p.doc_order)
         UNION ALL
         SELECT t.canonical_address, 'current_version_owned', CASE
             WHEN v.id IS NULL THEN 'current version does not exist'
@@ -3462,46 +3487,51 @@ CREATE FUNCTION public.fn_iu_verify_invariants(p_canonical_address text, p_inclu
         END
         FROM target AS t
         LEFT JOIN public.unit_version AS v ON v.id = t.current_version_id
-        WHERE v.id IS NULL OR v.iu_id <> t.id
+        WHERE NOT 'current_version_owned' = ANY (coalesce(p_skip_invariants, '{}'))
+          AND (v.id IS NULL OR v.iu_id <> t.id)
         UNION ALL
         SELECT t.canonical_address, 'lifecycle_consistent', pg_catalog.format(
             'unit is %s, its current version is %s', t.lifecycle_status, v.lifecycle_status)
         FROM target AS t
         JOIN public.unit_version AS v ON v.id = t.current_version_id
-        WHERE v.lifecycle_status <> t.lifecycle_status
+        WHERE NOT 'lifecycle_consistent' = ANY (coalesce(p_skip_invariants, '{}'))
+          AND (v.lifecycle_status <> t.lifecycle_status)
         UNION ALL
         SELECT t.canonical_address, 'body_valid', pg_catalog.format(
             'version %s: body is %s', v.version_no,
             CASE WHEN v.body !~ '[^[:space:]]' THEN 'blank' ELSE 'not NFC-normalised' END)
         FROM target AS t
         JOIN public.unit_version AS v ON v.iu_id = t.id
-        WHERE v.body !~ '[^[:space:]]' OR v.body IS NOT NFC NORMALIZED
+        WHERE NOT 'body_valid' = ANY (coalesce(p_skip_invariants, '{}'))
+          AND (v.body !~ '[^[:space:]]' OR v.body IS NOT NFC NORMALIZED)
         UNION ALL
         SELECT t.canonical_address, 'content_hash_matches', pg_catalog.format(
             'version %s: stored hash %s, body hashes to %s', v.version_no, v.content_hash,
             public.fn_iu_content_hash(v.body))
         FROM target AS t
         JOIN public.unit_version AS v ON v.iu_id = t.id
-        WHERE v.content_hash IS DISTINCT FROM public.fn_iu_content_hash(v.body)
+        WHERE NOT 'content_hash_matches' = ANY (coalesce(p_skip_invariants, '{}'))
+          AND (v.content_hash IS DISTINCT FROM public.fn_iu_content_hash(v.body))
         UNION ALL
         SELECT t.canonical_address, 'single_open_version', pg_catalog.format(
             '%s versions are %s', count(*), v.lifecycle_status)
         FROM target AS t
         JOIN public.unit_version AS v ON v.iu_id = t.id
-        WHERE v.lifecycle_status IN ('draft', 'enacted')
+        WHERE NOT 'single_open_version' = ANY (coalesce(p_skip_invariants, '{}'))
+          AND (v.lifecycle_status IN ('draft', 'enacted'))
         GROUP BY t.canonical_address, v.lifecycle_status
         HAVING count(*) > 1
     )
     SELECT c.addr, c.invariant, c.detail FROM checks AS c ORDER BY c.addr, c.invariant
 $_$;
 
-ALTER FUNCTION public.fn_iu_verify_invariants(p_canonical_address text, p_include_descendants boolean) OWNER TO iu_owner;
+ALTER FUNCTION public.fn_iu_verify_invariants(p_canonical_address text, p_include_descendants boolean, p_skip_invariants text[]) OWNER TO iu_owner;
 
 --
--- Name: FUNCTION fn_iu_verify_invariants(p_canonical_address text, p_include_descendants boolean); Type: COMMENT; Schema: public; Owner: iu_owner
+-- Name: FUNCTION fn_iu_verify_invariants(p_canonical_address text, p_include_descendants boolean, p_skip_invariants text[]); Type: COMMENT; Schema: public; Owner: iu_owner
 --
 
-COMMENT ON FUNCTION public.fn_iu_verify_invariants(p_canonical_address text, p_include_descendants boolean) IS 'Invariant probe: one row per violation for the unit (or, with p_include_descendants, its subtree); none = healthy.';
+COMMENT ON FUNCTION public.fn_iu_verify_invariants(p_canonical_address text, p_include_descendants boolean, p_skip_invariants text[]) IS 'Invariant probe: one row per violation for the unit (or, with p_include_descendants, its subtree); none = healthy. p_skip_invariants leaves the named checks out.';
 
 --
 -- Name: fn_iu_version_at(text, timestamp with time zone); Type: FUNCTION; Schema: public; Owner: iu_owner
@@ -5450,10 +5480,10 @@ REVOKE ALL ON FUNCTION public.fn_iu_gateway_ticket_held(p_marker text) FROM PUBL
 REVOKE ALL ON FUNCTION public.fn_iu_gateway_write_guard() FROM PUBLIC;
 
 --
--- Name: FUNCTION fn_iu_invariant_gate(p_canonical_addresses text[], p_what text); Type: ACL; Schema: public; Owner: iu_owner
+-- Name: FUNCTION fn_iu_invariant_gate(p_canonical_addresses text[], p_what text, p_skip_invariants text[]); Type: ACL; Schema: public; Owner: iu_owner
 --
 
-REVOKE ALL ON FUNCTION public.fn_iu_invariant_gate(p_canonical_addresses text[], p_what text) FROM PUBLIC;
+REVOKE ALL ON FUNCTION public.fn_iu_invariant_gate(p_canonical_addresses text[], p_what text, p_skip_invariants text[]) FROM PUBLIC;
 
 --
 -- Name: FUNCTION fn_iu_lifecycle_batch_check(p_canonical_addresses text[], p_actor text, p_what text); Type: ACL; Schema: public; Owner: iu_owner
@@ -5598,13 +5628,13 @@ GRANT ALL ON FUNCTION public.fn_iu_units_digest(p_canonical_addresses text[]) TO
 GRANT ALL ON FUNCTION public.fn_iu_units_digest(p_canonical_addresses text[]) TO iu_reader;
 
 --
--- Name: FUNCTION fn_iu_verify_invariants(p_canonical_address text, p_include_descendants boolean); Type: ACL; Schema: public; Owner: iu_owner
+-- Name: FUNCTION fn_iu_verify_invariants(p_canonical_address text, p_include_descendants boolean, p_skip_invariants text[]); Type: ACL; Schema: public; Owner: iu_owner
 --
 
-REVOKE ALL ON FUNCTION public.fn_iu_verify_invariants(p_canonical_address text, p_include_descendants boolean) FROM PUBLIC;
-GRANT ALL ON FUNCTION public.fn_iu_verify_invariants(p_canonical_address text, p_include_descendants boolean) TO cutter_exec;
-GRANT ALL ON FUNCTION public.fn_iu_verify_invariants(p_canonical_address text, p_include_descendants boolean) TO cutter_verifier;
-GRANT ALL ON FUNCTION public.fn_iu_verify_invariants(p_canonical_address text, p_include_descendants boolean) TO iu_reader;
+REVOKE ALL ON FUNCTION public.fn_iu_verify_invariants(p_canonical_address text, p_include_descendants boolean, p_skip_invariants text[]) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.fn_iu_verify_invariants(p_canonical_address text, p_include_descendants boolean, p_skip_invariants text[]) TO cutter_exec;
+GRANT ALL ON FUNCTION public.fn_iu_verify_invariants(p_canonical_address text, p_include_descendants boolean, p_skip_invariants text[]) TO cutter_verifier;
+GRANT ALL ON FUNCTION public.fn_iu_verify_invariants(p_canonical_address text, p_include_descendants boolean, p_skip_invariants text[]) TO iu_reader;
 
 --
 -- Name: FUNCTION fn_iu_version_at(p_canonical_address text, p_at timestamp with time zone); Type: ACL; Schema: public; Owner: iu_owner

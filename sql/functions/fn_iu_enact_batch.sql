@@ -20,6 +20,7 @@ DECLARE
     v_review record;
     v_units record;
     v_problem record;
+    v_moved record;
     v_at timestamptz := pg_catalog.clock_timestamp();
     v_done integer;
     v_ticket bigint;
@@ -37,7 +38,12 @@ BEGIN
         pg_catalog.array_agg(uv.id ORDER BY t.ord) FILTER (WHERE iu.lifecycle_status = 'draft') AS version_ids,
         pg_catalog.array_agg(t.addr ORDER BY t.ord) FILTER (WHERE iu.lifecycle_status = 'draft') AS addrs,
         pg_catalog.array_agg(uv.content_hash ORDER BY t.ord) FILTER (WHERE iu.lifecycle_status = 'draft') AS hashes,
-        pg_catalog.array_agg(uv.version_no ORDER BY t.ord) FILTER (WHERE iu.lifecycle_status = 'draft') AS numbers
+        pg_catalog.array_agg(uv.version_no ORDER BY t.ord) FILTER (WHERE iu.lifecycle_status = 'draft') AS numbers,
+        -- Every unit, for the answer: what each one is once the drafts are enacted.
+        pg_catalog.array_agg(iu.id ORDER BY t.ord) AS all_ids,
+        pg_catalog.array_agg(uv.id ORDER BY t.ord) AS all_version_ids,
+        pg_catalog.array_agg(uv.content_hash ORDER BY t.ord) AS all_hashes,
+        pg_catalog.array_agg(iu.lifecycle_status = 'draft' ORDER BY t.ord) AS all_drafts
     INTO v_units
     FROM unnest(p_canonical_addresses) WITH ORDINALITY AS t (addr, ord)
     LEFT JOIN public.information_unit AS iu ON iu.canonical_address = t.addr
@@ -81,7 +87,9 @@ BEGIN
                 USING ERRCODE = 'IU003', HINT = 'enact the parent first or in the same batch';
         END IF;
 
-        PERFORM public.fn_iu_invariant_gate(v_units.addrs, 'enacted');
+        -- content_hash_matches is proven below, on the rows themselves: the UPDATE recomputes each
+        -- version's stored hash from its body and it must still be the approved one.
+        PERFORM public.fn_iu_invariant_gate(v_units.addrs, 'enacted', ARRAY['content_hash_matches']);
 
         v_ticket := public.fn_iu_gateway_open('fn_iu_enact');
         WITH moved AS (
@@ -90,13 +98,19 @@ BEGIN
                 updated_at = v_at, updated_by = p_actor
             FROM unnest(v_units.version_ids, v_units.hashes) AS d (id, hash)
             WHERE uv.id = d.id AND uv.lifecycle_status = 'draft' AND uv.content_hash = d.hash
-            RETURNING 1
+            RETURNING uv.id, uv.content_hash = d.hash AS hash_ok
         )
-        SELECT count(*)::integer INTO v_done FROM moved;
-        IF v_done <> pg_catalog.cardinality(v_units.ids) THEN
+        SELECT count(*)::integer AS n, pg_catalog.min(m.id::text) FILTER (WHERE NOT m.hash_ok) AS unhashed
+        INTO v_moved FROM moved AS m;
+        IF v_moved.n <> pg_catalog.cardinality(v_units.ids) THEN
             RAISE EXCEPTION '% of % draft(s) changed while they were being enacted',
-                pg_catalog.cardinality(v_units.ids) - v_done, pg_catalog.cardinality(v_units.ids)
+                pg_catalog.cardinality(v_units.ids) - v_moved.n, pg_catalog.cardinality(v_units.ids)
                 USING ERRCODE = 'IU006', HINT = 'the content is no longer what was approved: review it again';
+        END IF;
+        IF v_moved.unhashed IS NOT NULL THEN
+            RAISE EXCEPTION 'version % fails invariant content_hash_matches: its body no longer hashes to its stored content_hash',
+                v_moved.unhashed
+                USING ERRCODE = 'IU005', HINT = 'fn_iu_content_hash changed since the version was written: survey the database';
         END IF;
         WITH moved AS (
             UPDATE public.information_unit AS iu
@@ -135,12 +149,9 @@ BEGIN
     PERFORM public.fn_iu_change_set_settle(v_review.change_set_id);
 
     RETURN QUERY
-    SELECT t.addr, iu.id, iu.current_version_id, uv.content_hash,
-        CASE WHEN e.id IS NOT NULL THEN 'enacted' ELSE 'already_enacted' END
-    FROM unnest(p_canonical_addresses) WITH ORDINALITY AS t (addr, ord)
-    JOIN public.information_unit AS iu ON iu.canonical_address = t.addr
-    LEFT JOIN unnest(v_units.ids) AS e (id) ON e.id = iu.id
-    JOIN public.unit_version AS uv ON uv.id = iu.current_version_id
+    SELECT t.addr, t.id, t.version_id, t.hash, CASE WHEN t.draft THEN 'enacted' ELSE 'already_enacted' END
+    FROM unnest(p_canonical_addresses, v_units.all_ids, v_units.all_version_ids, v_units.all_hashes, v_units.all_drafts)
+        WITH ORDINALITY AS t (addr, id, version_id, hash, draft, ord)
     ORDER BY t.ord;
 END
 $fn$;

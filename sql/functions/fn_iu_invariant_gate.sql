@@ -1,7 +1,12 @@
 -- Internal: the invariant precondition of the lifecycle writers (seed 004: fn_iu_verify_invariants
 -- runs first). One probe per document over its subtree, kept to the given units (one probe of
 -- the unit itself when there is one); the first violation is IU005 and nothing is written.
-CREATE FUNCTION public.fn_iu_invariant_gate(p_canonical_addresses text[], p_what text)
+-- p_skip_invariants: checks the calling writer proves itself in its own UPDATE.
+CREATE FUNCTION public.fn_iu_invariant_gate(
+    p_canonical_addresses text[],
+    p_what text,
+    p_skip_invariants text[] DEFAULT '{}'
+)
 RETURNS void
 LANGUAGE plpgsql
 STABLE
@@ -17,7 +22,7 @@ BEGIN
         FROM unnest(p_canonical_addresses) AS a (addr)
     ) AS d
     CROSS JOIN LATERAL public.fn_iu_verify_invariants(
-        CASE WHEN v_single THEN p_canonical_addresses[1] ELSE d.doc_code END, NOT v_single) AS v
+        CASE WHEN v_single THEN p_canonical_addresses[1] ELSE d.doc_code END, NOT v_single, p_skip_invariants) AS v
     JOIN unnest(p_canonical_addresses) AS a (addr) ON a.addr = v.canonical_address
     LIMIT 1;
     IF FOUND THEN
@@ -29,7 +34,7 @@ BEGIN
 END
 $fn$;
 
-ALTER FUNCTION public.fn_iu_invariant_gate(text[], text) OWNER TO iu_owner;
-REVOKE ALL ON FUNCTION public.fn_iu_invariant_gate(text[], text) FROM PUBLIC;
-COMMENT ON FUNCTION public.fn_iu_invariant_gate(text[], text) IS
+ALTER FUNCTION public.fn_iu_invariant_gate(text[], text, text[]) OWNER TO iu_owner;
+REVOKE ALL ON FUNCTION public.fn_iu_invariant_gate(text[], text, text[]) FROM PUBLIC;
+COMMENT ON FUNCTION public.fn_iu_invariant_gate(text[], text, text[]) IS
 'Internal: IU005 naming the first invariant violation among the given units (fn_iu_verify_invariants, one probe per document).';

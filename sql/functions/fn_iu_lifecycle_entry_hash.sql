@@ -1,7 +1,8 @@
 -- The hash of one lifecycle log row: SHA-256 of its columns, each quoted (NULL as NULL) and
--- comma-separated, the time as epoch seconds so the session's TimeZone does not matter. Like
--- fn_iu_content_hash it has no SET clause so the planner can inline it into the set-based
--- writer; every name in it, operators included, is schema-qualified.
+-- comma-separated, the time as epoch seconds so the session's TimeZone does not matter. It has
+-- no SET clause and is declared STABLE, as its body is (epoch of a timestamptz), so the planner
+-- inlines it into the set-based writer; every name in it, operators included, is
+-- schema-qualified.
 CREATE FUNCTION public.fn_iu_lifecycle_entry_hash(
     p_id uuid,
     p_seal_id uuid,
@@ -23,7 +24,7 @@ CREATE FUNCTION public.fn_iu_lifecycle_entry_hash(
 )
 RETURNS text
 LANGUAGE sql
-IMMUTABLE
+STABLE
 PARALLEL SAFE
 AS $fn$
     SELECT pg_catalog.encode(pg_catalog.sha256(pg_catalog.convert_to(

@@ -20,7 +20,7 @@ FUNCTIONS: dict[str, tuple[bool, frozenset[str]]] = {
         True, frozenset({"cutter_exec", "cutter_verifier"})),
     "public.fn_iu_classify_existing(text[], text[])": (
         True, frozenset({"cutter_exec", "cutter_verifier"})),
-    "public.fn_iu_verify_invariants(text, boolean)": (
+    "public.fn_iu_verify_invariants(text, boolean, text[])": (
         True, frozenset({"cutter_exec", "cutter_verifier", "iu_reader"})),
     "public.fn_iu_create_plan(text[], text[], text[], text, integer[])": (
         True, frozenset({"cutter_exec", "cutter_verifier"})),
@@ -87,7 +87,7 @@ FUNCTIONS.update({
     "public.fn_iu_lifecycle_batch_check(text[], text, text)": (False, frozenset()),
     "public.fn_iu_change_set_settle(uuid)": (False, frozenset()),
     "public.fn_iu_units_digest(text[])": (False, READERS),
-    "public.fn_iu_invariant_gate(text[], text)": (False, frozenset()),
+    "public.fn_iu_invariant_gate(text[], text, text[])": (False, frozenset()),
     "public.fn_iu_enact_batch(text[], text, uuid, text)": (True, frozenset({EXEC})),
     "public.fn_iu_enact(text, text, uuid)": (True, frozenset({EXEC})),
     "public.fn_iu_revise(text[], text[], text, uuid)": (True, frozenset({EXEC})),

@@ -236,6 +236,28 @@ def test_enact_batch_is_all_or_nothing(conn, signers):
     assert log_rows(conn) == 0
 
 
+@pytest.mark.parametrize("writer", ["enact", "supersede"])
+def test_a_version_whose_body_no_longer_hashes_to_its_stored_hash_is_not_enacted(conn, signers, writer):
+    """The gate leaves content_hash_matches to the UPDATE, which recomputes every stored hash."""
+    if writer == "enact":
+        _, decision = cut_verified_approved(conn, signers)
+    else:
+        _, decision = superseded_sample(conn, signers)
+    before = log_rows(conn)
+    # The hash function redefined behind the stored hashes' back (drift the survey reports).
+    conn.execute(
+        "CREATE OR REPLACE FUNCTION public.fn_iu_content_hash(p_body text) RETURNS text"
+        " LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$ SELECT pg_catalog.md5(p_body) $$"
+    )
+    with raises_sqlstate("IU005") as info:
+        if writer == "enact":
+            enact(conn, ADDRESSES, decision)
+        else:
+            supersede(conn, [PARA1], decision)
+    assert "content_hash_matches" in info.value.diag.message_primary
+    assert log_rows(conn) == before
+
+
 def _decision_expiring_now(conn, signers, cs):
     when = conn.execute("SELECT clock_timestamp() + interval '1 second'").fetchone()[0]
     decision = review(conn, signers["rita"], change_set_id=cs, expires_at=when)
