@@ -603,5 +603,18 @@ def _print_plan(manifest: CutManifest, units: list[dict], result: dict) -> None:
             out.print(f"[red]{unit['action']}[/] {unit['problem']}", highlight=False)
 
 
+def _register_command_modules() -> None:
+    """Import every module of harness.commands: each registers its subcommands on main."""
+    import importlib
+    import pkgutil
+
+    from harness import commands
+
+    for module in sorted(m.name for m in pkgutil.iter_modules(commands.__path__)):
+        importlib.import_module(f"harness.commands.{module}")
+
+
+_register_command_modules()
+
 if __name__ == "__main__":
     main()
