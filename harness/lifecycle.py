@@ -117,6 +117,28 @@ def retire(conn: psycopg.Connection, addresses: Sequence[str], actor: str,
         return cur.fetchall()
 
 
+@dataclass(frozen=True)
+class RollbackRow:
+    rollback_id: UUID
+    action: str
+    removed_units: int
+    removed_versions: int
+    removed_digest: str
+
+
+def rollback(conn: psycopg.Connection, change_set_id: UUID | str, actor: str,
+             reason: str | None = None) -> RollbackRow:
+    """Remove a cut that is not enacted (fn_iu_rollback): rolled_back or already_rolled_back."""
+    with conn.cursor(row_factory=class_row(RollbackRow)) as cur:
+        cur.execute(
+            "SELECT rollback_id, action, removed_units, removed_versions, removed_digest"
+            " FROM public.fn_iu_rollback(p_change_set_id => %s::uuid, p_actor => %s::text,"
+            " p_reason => %s::text)",
+            (_uuid(change_set_id), actor, reason),
+        )
+        return cur.fetchone()
+
+
 def units_digest(conn: psycopg.Connection, addresses: Sequence[str]) -> str | None:
     """The digest a retirement decision approves (fn_iu_units_digest)."""
     return conn.execute(

@@ -59,6 +59,9 @@ BEGIN
     ELSIF TG_TABLE_NAME = 'dot_pair_signature' THEN
         SELECT t.chain_pos, t.row_hash INTO v_pos, v_hash
         FROM cutter_governance.dot_pair_signature AS t ORDER BY t.chain_pos DESC LIMIT 1;
+    ELSIF TG_TABLE_NAME = 'rollback_record' THEN
+        SELECT t.chain_pos, t.row_hash INTO v_pos, v_hash
+        FROM cutter_governance.rollback_record AS t ORDER BY t.chain_pos DESC LIMIT 1;
     ELSE
         RAISE EXCEPTION 'fn_gov_chain is not attached to %.%', TG_TABLE_SCHEMA, TG_TABLE_NAME;
     END IF;
@@ -106,6 +109,9 @@ CREATE FUNCTION cutter_governance.fn_gov_chain_check() RETURNS TABLE(table_name 
         UNION ALL
         SELECT 'dot_pair_signature' AS table_name, t.chain_pos, t.prev_hash, t.row_hash, pg_catalog.to_jsonb(t) AS doc
         FROM cutter_governance.dot_pair_signature AS t
+        UNION ALL
+        SELECT 'rollback_record' AS table_name, t.chain_pos, t.prev_hash, t.row_hash, pg_catalog.to_jsonb(t) AS doc
+        FROM cutter_governance.rollback_record AS t
     ),
     walked AS (
         SELECT
@@ -3226,6 +3232,136 @@ ALTER FUNCTION public.fn_iu_revise(p_canonical_addresses text[], p_bodies text[]
 COMMENT ON FUNCTION public.fn_iu_revise(p_canonical_addresses text[], p_bodies text[], p_actor text, p_change_set_id uuid) IS 'Drafts new versions of enacted units beside the enacted ones (supersede, step 1): revised / unchanged per unit. IU007, IU003, IU006, IU005, IU009.';
 
 --
+-- Name: fn_iu_rollback(uuid, text, text); Type: FUNCTION; Schema: public; Owner: iu_owner
+--
+
+CREATE FUNCTION public.fn_iu_rollback(p_change_set_id uuid, p_actor text, p_reason text DEFAULT NULL::text) RETURNS TABLE(rollback_id uuid, action text, removed_units integer, removed_versions integer, removed_digest text)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+DECLARE
+    v_cs record;
+    v_target record;
+    v_problem record;
+    v_gone record;
+    v_id uuid := pg_catalog.gen_random_uuid();
+    v_ticket bigint;
+BEGIN
+    PERFORM public.fn_iu_check_actor(p_actor);
+    SELECT c.* INTO v_cs FROM cutter_governance.cut_change_set AS c WHERE c.id = p_change_set_id FOR UPDATE;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION 'change set % does not exist', p_change_set_id USING ERRCODE = 'IU007';
+    END IF;
+    IF v_cs.status = 'rolled_back' THEN
+        RETURN QUERY
+        SELECT r.id, 'already_rolled_back'::text, 0, 0, r.removed_digest
+        FROM cutter_governance.rollback_record AS r WHERE r.change_set_id = p_change_set_id;
+        RETURN;
+    END IF;
+    IF v_cs.status = 'enacted' THEN
+        RAISE EXCEPTION 'change set % is enacted and cannot be rolled back', p_change_set_id
+            USING ERRCODE = 'IU002', HINT = 'enacted units are retired, never removed: iu-cutter retire';
+    END IF;
+    -- The same per-document lock as the lifecycle writers: no enactment races the removal.
+    PERFORM pg_catalog.pg_advisory_xact_lock(7175, pg_catalog.hashtext(v_cs.doc_code));
+
+    -- What the change set wrote: the units it created, and every version it wrote or that
+    -- belongs to those units. Each row is locked, so nothing changes under the checks below.
+    WITH units AS (
+        SELECT iu.id FROM public.information_unit AS iu
+        WHERE iu.created_change_set_id = p_change_set_id
+        FOR UPDATE
+    ),
+    versions AS (
+        SELECT uv.id FROM public.unit_version AS uv
+        WHERE uv.change_set_id = p_change_set_id OR uv.iu_id IN (SELECT u.id FROM units AS u)
+        FOR UPDATE
+    )
+    SELECT
+        (SELECT pg_catalog.array_agg(u.id) FROM units AS u) AS unit_ids,
+        (SELECT pg_catalog.array_agg(v.id) FROM versions AS v) AS version_ids
+    INTO v_target;
+
+    SELECT iu.canonical_address, uv.version_no, uv.lifecycle_status, count(*) OVER () AS n INTO v_problem
+    FROM public.unit_version AS uv
+    JOIN public.information_unit AS iu ON iu.id = uv.iu_id
+    WHERE uv.id = ANY (v_target.version_ids) AND uv.lifecycle_status <> 'draft'
+    ORDER BY iu.doc_order, uv.version_no
+    LIMIT 1;
+    IF FOUND THEN
+        RAISE EXCEPTION 'version % of unit % is %: change set % cannot be rolled back',
+            v_problem.version_no, v_problem.canonical_address, v_problem.lifecycle_status, p_change_set_id
+            USING ERRCODE = 'IU002',
+                  DETAIL = pg_catalog.format('%s version(s) of this change set are no longer drafts; nothing was removed',
+                      v_problem.n),
+                  HINT = 'enacted units are retired, never removed: iu-cutter retire';
+    END IF;
+
+    SELECT c.canonical_address AS child, p.canonical_address AS parent, c.created_change_set_id INTO v_problem
+    FROM public.information_unit AS c
+    JOIN public.information_unit AS p ON p.id = c.parent_id
+    WHERE p.id = ANY (v_target.unit_ids) AND NOT c.id = ANY (v_target.unit_ids)
+    ORDER BY c.doc_order
+    LIMIT 1;
+    IF FOUND THEN
+        RAISE EXCEPTION 'unit % of change set % hangs under %, which this rollback would remove',
+            v_problem.child, v_problem.created_change_set_id, v_problem.parent
+            USING ERRCODE = 'IU006', HINT = 'roll back the later change set first';
+    END IF;
+
+    v_ticket := public.fn_iu_gateway_open('fn_iu_rollback');
+    WITH digest AS (
+        SELECT pg_catalog.encode(pg_catalog.sha256(pg_catalog.convert_to(coalesce(pg_catalog.string_agg(
+            iu.canonical_address || E'\t' || uv.version_no || E'\t' || uv.content_hash || E'\n', ''
+            ORDER BY iu.doc_order, uv.version_no), ''), 'UTF8')), 'hex') AS d
+        FROM public.unit_version AS uv
+        JOIN public.information_unit AS iu ON iu.id = uv.iu_id
+        WHERE uv.id = ANY (v_target.version_ids)
+    ),
+    gone_versions AS (
+        DELETE FROM public.unit_version AS uv
+        WHERE uv.id = ANY (v_target.version_ids) AND uv.lifecycle_status = 'draft'
+        RETURNING uv.id
+    ),
+    gone_units AS (
+        DELETE FROM public.information_unit AS iu
+        WHERE iu.id = ANY (v_target.unit_ids) AND iu.lifecycle_status = 'draft'
+        RETURNING iu.id
+    )
+    SELECT
+        (SELECT count(*)::integer FROM gone_units) AS units,
+        (SELECT count(*)::integer FROM gone_versions) AS versions,
+        (SELECT g.d FROM digest AS g) AS digest
+    INTO v_gone;
+    IF v_gone.units <> coalesce(pg_catalog.cardinality(v_target.unit_ids), 0)
+        OR v_gone.versions <> coalesce(pg_catalog.cardinality(v_target.version_ids), 0) THEN
+        RAISE EXCEPTION 'change set % changed while it was being rolled back', p_change_set_id
+            USING ERRCODE = 'IU006', HINT = 'run the rollback again';
+    END IF;
+    INSERT INTO cutter_governance.rollback_record (
+        id, change_set_id, performed_by, reason, removed_units, removed_versions, removed_digest
+    )
+    VALUES (
+        v_id, p_change_set_id, p_actor,
+        coalesce(nullif(pg_catalog.btrim(p_reason), ''), 'rollback of change set ' || p_change_set_id),
+        v_gone.units, v_gone.versions, v_gone.digest
+    );
+    PERFORM public.fn_iu_gateway_close(v_ticket);
+    PERFORM cutter_governance.fn_gov_set_status(p_change_set_id, 'rolled_back');
+
+    RETURN QUERY SELECT v_id, 'rolled_back'::text, v_gone.units, v_gone.versions, v_gone.digest;
+END
+$$;
+
+ALTER FUNCTION public.fn_iu_rollback(p_change_set_id uuid, p_actor text, p_reason text) OWNER TO iu_owner;
+
+--
+-- Name: FUNCTION fn_iu_rollback(p_change_set_id uuid, p_actor text, p_reason text); Type: COMMENT; Schema: public; Owner: iu_owner
+--
+
+COMMENT ON FUNCTION public.fn_iu_rollback(p_change_set_id uuid, p_actor text, p_reason text) IS 'Removes a change set''s cut that is not enacted, all or nothing, recorded in rollback_record. IU002 enacted, IU006 dependants, IU007 unknown.';
+
+--
 -- Name: fn_iu_supersede(text, text, uuid); Type: FUNCTION; Schema: public; Owner: iu_owner
 --
 
@@ -3779,6 +3915,36 @@ ALTER TABLE cutter_governance.review_decision OWNER TO iu_owner;
 --
 
 COMMENT ON TABLE cutter_governance.review_decision IS 'Review decisions (approve / reject) on enacting, superseding or retiring exactly one manifest. Written by fn_gov_record_review.';
+
+--
+-- Name: rollback_record; Type: TABLE; Schema: cutter_governance; Owner: iu_owner
+--
+
+CREATE TABLE cutter_governance.rollback_record (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    change_set_id uuid NOT NULL,
+    performed_by text NOT NULL,
+    performed_db_login text DEFAULT SESSION_USER NOT NULL,
+    performed_at timestamp with time zone DEFAULT now() NOT NULL,
+    reason text NOT NULL,
+    removed_units integer NOT NULL,
+    removed_versions integer NOT NULL,
+    removed_digest text NOT NULL,
+    chain_pos bigint NOT NULL,
+    prev_hash text,
+    row_hash text NOT NULL,
+    CONSTRAINT rollback_record_counts CHECK (((removed_units >= 0) AND (removed_versions >= removed_units))),
+    CONSTRAINT rollback_record_digest CHECK ((removed_digest ~ '^[0-9a-f]{64}$'::text)),
+    CONSTRAINT rollback_record_reason CHECK ((btrim(reason) <> ''::text))
+);
+
+ALTER TABLE cutter_governance.rollback_record OWNER TO iu_owner;
+
+--
+-- Name: TABLE rollback_record; Type: COMMENT; Schema: cutter_governance; Owner: iu_owner
+--
+
+COMMENT ON TABLE cutter_governance.rollback_record IS 'A rolled-back change set: who, when, why, and the digest of the removed versions. Written by fn_iu_rollback.';
 
 --
 -- Name: signer_key; Type: TABLE; Schema: cutter_governance; Owner: iu_owner
@@ -4382,6 +4548,27 @@ ALTER TABLE ONLY cutter_governance.review_decision
     ADD CONSTRAINT review_decision_pkey PRIMARY KEY (id);
 
 --
+-- Name: rollback_record rollback_record_chain_pos_key; Type: CONSTRAINT; Schema: cutter_governance; Owner: iu_owner
+--
+
+ALTER TABLE ONLY cutter_governance.rollback_record
+    ADD CONSTRAINT rollback_record_chain_pos_key UNIQUE (chain_pos);
+
+--
+-- Name: rollback_record rollback_record_change_set_key; Type: CONSTRAINT; Schema: cutter_governance; Owner: iu_owner
+--
+
+ALTER TABLE ONLY cutter_governance.rollback_record
+    ADD CONSTRAINT rollback_record_change_set_key UNIQUE (change_set_id);
+
+--
+-- Name: rollback_record rollback_record_pkey; Type: CONSTRAINT; Schema: cutter_governance; Owner: iu_owner
+--
+
+ALTER TABLE ONLY cutter_governance.rollback_record
+    ADD CONSTRAINT rollback_record_pkey PRIMARY KEY (id);
+
+--
 -- Name: signer_key signer_key_chain_pos_key; Type: CONSTRAINT; Schema: cutter_governance; Owner: iu_owner
 --
 
@@ -4723,6 +4910,18 @@ CREATE TRIGGER trg_aa_review_decision_guard BEFORE INSERT OR DELETE OR UPDATE OR
 COMMENT ON TRIGGER trg_aa_review_decision_guard ON cutter_governance.review_decision IS 'Append-only: INSERT only by fn_gov_record_review, never UPDATE, DELETE or TRUNCATE.';
 
 --
+-- Name: rollback_record trg_aa_rollback_record_guard; Type: TRIGGER; Schema: cutter_governance; Owner: iu_owner
+--
+
+CREATE TRIGGER trg_aa_rollback_record_guard BEFORE INSERT OR DELETE OR UPDATE OR TRUNCATE ON cutter_governance.rollback_record FOR EACH STATEMENT EXECUTE FUNCTION cutter_governance.fn_gov_write_guard('fn_iu_rollback');
+
+--
+-- Name: TRIGGER trg_aa_rollback_record_guard ON rollback_record; Type: COMMENT; Schema: cutter_governance; Owner: iu_owner
+--
+
+COMMENT ON TRIGGER trg_aa_rollback_record_guard ON cutter_governance.rollback_record IS 'Append-only: INSERT only by fn_iu_rollback, never UPDATE, DELETE or TRUNCATE.';
+
+--
 -- Name: signer_key trg_aa_signer_key_guard; Type: TRIGGER; Schema: cutter_governance; Owner: iu_owner
 --
 
@@ -4793,6 +4992,18 @@ CREATE TRIGGER trg_ab_review_decision_chain BEFORE INSERT ON cutter_governance.r
 --
 
 COMMENT ON TRIGGER trg_ab_review_decision_chain ON cutter_governance.review_decision IS 'Numbers the row and links it to its predecessor (chain_pos, prev_hash, row_hash).';
+
+--
+-- Name: rollback_record trg_ab_rollback_record_chain; Type: TRIGGER; Schema: cutter_governance; Owner: iu_owner
+--
+
+CREATE TRIGGER trg_ab_rollback_record_chain BEFORE INSERT ON cutter_governance.rollback_record FOR EACH ROW EXECUTE FUNCTION cutter_governance.fn_gov_chain();
+
+--
+-- Name: TRIGGER trg_ab_rollback_record_chain ON rollback_record; Type: COMMENT; Schema: cutter_governance; Owner: iu_owner
+--
+
+COMMENT ON TRIGGER trg_ab_rollback_record_chain ON cutter_governance.rollback_record IS 'Numbers the row and links it to its predecessor (chain_pos, prev_hash, row_hash).';
 
 --
 -- Name: signer_key trg_ab_signer_key_chain; Type: TRIGGER; Schema: cutter_governance; Owner: iu_owner
@@ -5058,6 +5269,13 @@ ALTER TABLE ONLY cutter_governance.manifest_envelope
 
 ALTER TABLE ONLY cutter_governance.review_decision
     ADD CONSTRAINT review_decision_change_set_id_fkey FOREIGN KEY (change_set_id) REFERENCES cutter_governance.cut_change_set(id);
+
+--
+-- Name: rollback_record rollback_record_change_set_id_fkey; Type: FK CONSTRAINT; Schema: cutter_governance; Owner: iu_owner
+--
+
+ALTER TABLE ONLY cutter_governance.rollback_record
+    ADD CONSTRAINT rollback_record_change_set_id_fkey FOREIGN KEY (change_set_id) REFERENCES cutter_governance.cut_change_set(id);
 
 --
 -- Name: verify_result verify_result_change_set_id_fkey; Type: FK CONSTRAINT; Schema: cutter_governance; Owner: iu_owner
@@ -5604,6 +5822,13 @@ REVOKE ALL ON FUNCTION public.fn_iu_revise(p_canonical_addresses text[], p_bodie
 GRANT ALL ON FUNCTION public.fn_iu_revise(p_canonical_addresses text[], p_bodies text[], p_actor text, p_change_set_id uuid) TO cutter_exec;
 
 --
+-- Name: FUNCTION fn_iu_rollback(p_change_set_id uuid, p_actor text, p_reason text); Type: ACL; Schema: public; Owner: iu_owner
+--
+
+REVOKE ALL ON FUNCTION public.fn_iu_rollback(p_change_set_id uuid, p_actor text, p_reason text) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.fn_iu_rollback(p_change_set_id uuid, p_actor text, p_reason text) TO cutter_exec;
+
+--
 -- Name: FUNCTION fn_iu_supersede(p_canonical_address text, p_actor text, p_review_decision_id uuid); Type: ACL; Schema: public; Owner: iu_owner
 --
 
@@ -5696,6 +5921,15 @@ GRANT SELECT ON TABLE cutter_governance.review_decision TO cutter_exec;
 GRANT SELECT ON TABLE cutter_governance.review_decision TO cutter_verifier;
 GRANT SELECT ON TABLE cutter_governance.review_decision TO cutter_reviewer;
 GRANT SELECT ON TABLE cutter_governance.review_decision TO iu_reader;
+
+--
+-- Name: TABLE rollback_record; Type: ACL; Schema: cutter_governance; Owner: iu_owner
+--
+
+GRANT SELECT ON TABLE cutter_governance.rollback_record TO cutter_exec;
+GRANT SELECT ON TABLE cutter_governance.rollback_record TO cutter_verifier;
+GRANT SELECT ON TABLE cutter_governance.rollback_record TO cutter_reviewer;
+GRANT SELECT ON TABLE cutter_governance.rollback_record TO iu_reader;
 
 --
 -- Name: TABLE signer_key; Type: ACL; Schema: cutter_governance; Owner: iu_owner

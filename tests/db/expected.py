@@ -97,6 +97,7 @@ FUNCTIONS.update({
     "public.fn_iu_retire(text, text, uuid, text)": (True, frozenset({EXEC})),
     f"public.fn_iu_version_at(text, {TS})": (False, READERS),
     f"public.fn_iu_document_at(text, {TS})": (False, READERS),
+    "public.fn_iu_rollback(uuid, text, text)": (True, frozenset({EXEC})),
 })
 
 SCHEMAS = ("public", "cutter_governance")
@@ -118,7 +119,7 @@ TABLES: dict[str, frozenset[str]] = {
     **{
         f"cutter_governance.{t}": READERS
         for t in ("signer_key", "cut_change_set", "manifest_envelope", "manifest_entry",
-                  "review_decision", "verify_result", "dot_pair_signature")
+                  "review_decision", "verify_result", "dot_pair_signature", "rollback_record")
     },
 }
 
@@ -139,7 +140,7 @@ TRIGGERS = {
     **{
         (f"cutter_governance.{t}", f"trg_aa_{t}_guard"): "fn_gov_write_guard"
         for t in ("signer_key", "cut_change_set", "manifest_envelope", "manifest_entry",
-                  "review_decision", "verify_result", "dot_pair_signature")
+                  "review_decision", "verify_result", "dot_pair_signature", "rollback_record")
     },
 }
 
@@ -170,7 +171,8 @@ ENACT_POLICY_KEYS = {
 GATEWAY_POLICY_KEYS = {
     "iu_create.gateway.mode": "enforced",
     "iu_create.gateway.allowed_marker_values": (
-        "fn_iu_create,fn_iu_apply_edit_draft,fn_iu_enact,fn_iu_revise,fn_iu_supersede,fn_iu_retire"
+        "fn_iu_create,fn_iu_apply_edit_draft,fn_iu_enact,fn_iu_revise,fn_iu_supersede,fn_iu_retire,"
+        "fn_iu_rollback"
     ),
     "iu_create.gateway.exemption_prefix": "migration:",
     "iu_create.gateway.exemption_max_days": "14",

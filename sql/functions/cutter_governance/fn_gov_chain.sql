@@ -1,7 +1,7 @@
 -- BEFORE INSERT on every chained governance table: take the table's chain lock (held to the
 -- end of the transaction, so chains never fork), then number the row and link it to the last
--- committed one. Timestamps are hashed as UTC text whatever the session's TimeZone.
-CREATE FUNCTION cutter_governance.fn_gov_chain()
+-- committed one. (OR REPLACE: the triggers of every chained table depend on it.) Timestamps are hashed as UTC text whatever the session's TimeZone.
+CREATE OR REPLACE FUNCTION cutter_governance.fn_gov_chain()
 RETURNS trigger
 LANGUAGE plpgsql
 SECURITY DEFINER
@@ -31,6 +31,9 @@ BEGIN
     ELSIF TG_TABLE_NAME = 'dot_pair_signature' THEN
         SELECT t.chain_pos, t.row_hash INTO v_pos, v_hash
         FROM cutter_governance.dot_pair_signature AS t ORDER BY t.chain_pos DESC LIMIT 1;
+    ELSIF TG_TABLE_NAME = 'rollback_record' THEN
+        SELECT t.chain_pos, t.row_hash INTO v_pos, v_hash
+        FROM cutter_governance.rollback_record AS t ORDER BY t.chain_pos DESC LIMIT 1;
     ELSE
         RAISE EXCEPTION 'fn_gov_chain is not attached to %.%', TG_TABLE_SCHEMA, TG_TABLE_NAME;
     END IF;

@@ -27,6 +27,9 @@ AS $fn$
         UNION ALL
         SELECT 'dot_pair_signature' AS table_name, t.chain_pos, t.prev_hash, t.row_hash, pg_catalog.to_jsonb(t) AS doc
         FROM cutter_governance.dot_pair_signature AS t
+        UNION ALL
+        SELECT 'rollback_record' AS table_name, t.chain_pos, t.prev_hash, t.row_hash, pg_catalog.to_jsonb(t) AS doc
+        FROM cutter_governance.rollback_record AS t
     ),
     walked AS (
         SELECT
