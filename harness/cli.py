@@ -24,6 +24,7 @@ from harness import gateway, governance, keys, lifecycle
 from harness.cutter import CutManifest, CutterInputError, load_manifest_json, parse_document
 from harness.db import connect, ensure_default_database, lane, translated_errors
 from harness.errors import EXIT_ERROR, EXIT_VERIFY, CutterError, UnitNotFound
+from harness.survey import SURVEY_LOCK
 
 err = Console(stderr=True)
 out = Console()
@@ -164,9 +165,10 @@ def cut_cmd(source: Path, doc_code: str, profile: str, granularity: str,
     return {k: v for k, v in outcome.items() if k != "created_units"}
 
 
-def governed_cut(conn, manifest: CutManifest, actor: str,
-                 publication_type: str | None) -> dict[str, Any]:
-    """The cut of CONTRACT §7 in one transaction, read back after the commit (lesson L2)."""
+def governed_cut(conn, manifest: CutManifest, actor: str, publication_type: str | None,
+                 backup_sha256: str | None = None) -> dict[str, Any]:
+    """The cut of CONTRACT §7 in one transaction, read back after the commit (lesson L2). The
+    transaction holds the survey lock shared, so a survey never sees a cut half-done."""
     units = _unit_inputs(manifest)
     addresses = [u.canonical_address for u in manifest.units]
     hashes = [u.content_hash for u in manifest.units]
@@ -179,12 +181,13 @@ def governed_cut(conn, manifest: CutManifest, actor: str,
 
     signer = keys.load_or_create(actor)
     with conn.transaction(), lane(conn, "cutter_exec"):
+        conn.execute("SELECT pg_advisory_xact_lock_shared(%s, %s)", SURVEY_LOCK)
         governance.register_key(conn, signer)
         change_set_id = governance.open_change_set(
             conn, doc_code=manifest.doc_code, source_sha256=manifest.source_sha256,
             manifest_sha256=manifest.manifest_sha256, unit_count=len(units), actor=actor,
             profile=manifest.profile, granularity=manifest.granularity,
-            publication_type=publication_type,
+            publication_type=publication_type, backup_sha256=backup_sha256,
         )
         rows = gateway.create(conn, units, actor, publication_type, change_set_id)
         governance.record_manifest(conn, change_set_id, addresses, hashes, actor)

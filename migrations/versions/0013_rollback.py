@@ -19,12 +19,9 @@ depends_on = None
 
 
 def upgrade() -> None:
-    run_frozen(
-        revision,
-        "tables/cutter_governance/rollback_record.sql",
-        "functions/cutter_governance/fn_gov_chain.sql",
-        "triggers/cutter_governance/rollback_record.sql",
-    )
+    run_frozen(revision, "tables/cutter_governance/rollback_record.sql")
+    _replace_chain_function(revision)
+    run_frozen(revision, "triggers/cutter_governance/rollback_record.sql")
     run_sql("DROP FUNCTION cutter_governance.fn_gov_chain_check();")
     run_frozen(
         revision,
@@ -53,14 +50,16 @@ def downgrade() -> None:
         """
     )
     run_frozen("0006_governance_schema", "functions/cutter_governance/fn_gov_chain_check.sql")
-    run_sql(
-        "-- fn_gov_chain as 0008 defined it (its triggers depend on it: replaced in place)\n"
-        + _frozen_text("0006_governance_schema", "functions/cutter_governance/fn_gov_chain.sql").replace(
-            "CREATE FUNCTION cutter_governance.fn_gov_chain()",
-            "CREATE OR REPLACE FUNCTION cutter_governance.fn_gov_chain()",
-        )
-    )
+    _replace_chain_function("0006_governance_schema")
 
 
-def _frozen_text(rev: str, relative: str) -> str:
-    return frozen_path(rev, relative).read_text(encoding="utf-8")
+def _replace_chain_function(rev: str) -> None:
+    """fn_gov_chain as the revision froze it, replaced in place: the triggers of every chained
+    table depend on it, so it cannot be dropped. The living file keeps CREATE FUNCTION (pgspot
+    refuses OR REPLACE in a source file; here the function exists and is ours)."""
+    relative = "functions/cutter_governance/fn_gov_chain.sql"
+    text = frozen_path(rev, relative).read_text(encoding="utf-8")
+    head = "CREATE FUNCTION cutter_governance.fn_gov_chain()"
+    assert text.count(head) == 1, f"{rev}/{relative}: expected one {head}"
+    replaced = text.replace(head, "CREATE OR REPLACE " + head[len("CREATE "):])
+    run_sql(f"-- {rev}: {relative}, replaced in place\n" + replaced)

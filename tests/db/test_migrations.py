@@ -82,8 +82,11 @@ def test_offline_script_carries_every_frozen_file_verbatim(offline_sql):
     text = offline_sql.read_text()
     frozen = sorted(FROZEN.rglob("*.sql"))
     assert frozen
+    # A function other objects depend on (fn_gov_chain: every chain trigger) is replaced in place:
+    # its frozen CREATE FUNCTION is run as CREATE OR REPLACE FUNCTION, and nothing else changes.
+    plain = text.replace("CREATE OR REPLACE FUNCTION", "CREATE FUNCTION")
     for path in frozen:
-        assert path.read_text(encoding="utf-8").strip() in text, f"{path} altered in --sql output"
+        assert path.read_text(encoding="utf-8").strip() in plain, f"{path} altered in --sql output"
     # The pitfalls of bind-parameter parsing: none of these may be mangled or dropped.
     assert ":=" in text and "::integer" in text and "NULL::text" in text
     assert text.count("%%") == sum(p.read_text(encoding="utf-8").count("%%") for p in frozen), (

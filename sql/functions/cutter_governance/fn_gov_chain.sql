@@ -1,7 +1,7 @@
 -- BEFORE INSERT on every chained governance table: take the table's chain lock (held to the
 -- end of the transaction, so chains never fork), then number the row and link it to the last
--- committed one. (OR REPLACE: the triggers of every chained table depend on it.) Timestamps are hashed as UTC text whatever the session's TimeZone.
-CREATE OR REPLACE FUNCTION cutter_governance.fn_gov_chain()
+-- committed one. Timestamps are hashed as UTC text whatever the session's TimeZone.
+CREATE FUNCTION cutter_governance.fn_gov_chain()
 RETURNS trigger
 LANGUAGE plpgsql
 SECURITY DEFINER
