@@ -232,16 +232,8 @@ def verify_cmd(change_set_id: str, actor: str, as_json: bool) -> dict[str, Any]:
     signature, recorded in one transaction. Exit 4 when a check fails."""
     _require_uuid(change_set_id)
     url = ensure_default_database()
-    signer = keys.load_or_create(actor)
     with connect(url) as conn, translated_errors():
-        with lane(conn, "cutter_verifier"):
-            if governance.change_set(conn, change_set_id) is None:
-                raise UnitNotFound(f"change set {change_set_id} does not exist")
-            checks = governance.structural_checks(conn, change_set_id)
-            checks += governance.signature_checks(conn, change_set_id)
-        with conn.transaction(), lane(conn, "cutter_verifier"):
-            governance.register_key(conn, signer)
-            result_id, verdict = governance.record_verify(conn, change_set_id, signer, checks)
+        result_id, verdict, checks = governed_verify(conn, change_set_id, actor)
     result = {
         "verify_result_id": str(result_id),
         "change_set_id": change_set_id,
@@ -263,6 +255,29 @@ def verify_cmd(change_set_id: str, actor: str, as_json: bool) -> dict[str, Any]:
             _emit_json(result)
         sys.exit(EXIT_VERIFY)
     return result
+
+
+def governed_verify(conn, change_set_id: str, actor: str) -> tuple[Any, str, list[governance.Check]]:
+    """Structural VERIFY in the verifier lane, then write-VERIFY (result and signature) in one
+    transaction: (verify_result_id, verdict, checks)."""
+    signer = keys.load_or_create(actor)
+    with lane(conn, "cutter_verifier"):
+        if governance.change_set(conn, change_set_id) is None:
+            raise UnitNotFound(f"change set {change_set_id} does not exist")
+        checks = governance.structural_checks(conn, change_set_id)
+        checks += governance.signature_checks(conn, change_set_id)
+    with conn.transaction(), lane(conn, "cutter_verifier"):
+        governance.register_key(conn, signer)
+        result_id, verdict = governance.record_verify(conn, change_set_id, signer, checks)
+    return result_id, verdict, checks
+
+
+def enactable_addresses(conn, change_set_id: str) -> tuple[list[str], list[str]]:
+    """A change set's manifest split into units enact moves (created or unchanged drafts) and
+    revised units, which wait for supersede."""
+    entries = _manifest_of(conn, change_set_id)
+    return ([a for a, action in entries if action != "revised"],
+            [a for a, action in entries if action == "revised"])
 
 
 @main.command("review")
@@ -348,9 +363,7 @@ def enact_cmd(change_set_id: str, review_decision_id: str, actor: str, reason: s
     url = ensure_default_database()
     with connect(url) as conn, translated_errors():
         with lane(conn, "cutter_exec"):
-            entries = _manifest_of(conn, change_set_id)
-        addresses = [a for a, action in entries if action != "revised"]
-        revised = [a for a, action in entries if action == "revised"]
+            addresses, revised = enactable_addresses(conn, change_set_id)
         rows: list[lifecycle.EnactRow] = []
         if addresses:
             with conn.transaction(), lane(conn, "cutter_exec"):

@@ -26,7 +26,17 @@ from rich.table import Table
 from harness import audit_pack, governance, keys, lifecycle
 from harness import backup as backups
 from harness import survey as surveys
-from harness.cli import _load, command, err, governed_cut, main, out, with_source_options
+from harness.cli import (
+    _load,
+    command,
+    enactable_addresses,
+    err,
+    governed_cut,
+    governed_verify,
+    main,
+    out,
+    with_source_options,
+)
 from harness.db import connect, ensure_default_database, lane, translated_errors
 from harness.errors import EXIT_PRECHECK, EXIT_VERIFY, CutterError, ReviewDecisionInvalid
 
@@ -252,12 +262,7 @@ def _writes(run: Run, conn: psycopg.Connection, manifest, actor: str, verifier: 
             status = governance.change_set(conn, cs).status
         if status in ("verified", "enacted"):
             return "skipped", f"change set already {status}", status
-        signer = keys.load_or_create(verifier)
-        with lane(conn, "cutter_verifier"):
-            checks = governance.structural_checks(conn, cs) + governance.signature_checks(conn, cs)
-        with conn.transaction(), lane(conn, "cutter_verifier"):
-            governance.register_key(conn, signer)
-            _, verdict = governance.record_verify(conn, cs, signer, checks)
+        _, verdict, checks = governed_verify(conn, cs, verifier)
         with lane(conn, "cutter_verifier"):
             status = governance.change_set(conn, cs).status
         if verdict != "pass":
@@ -280,7 +285,7 @@ def _writes(run: Run, conn: psycopg.Connection, manifest, actor: str, verifier: 
             if decision is None:
                 return "waiting", "no approval by someone else for this manifest yet", (
                     "awaiting_review", None, 0)
-            addresses = [a for a, action in lifecycle.manifest_units(conn, cs) if action != "revised"]
+            addresses, _ = enactable_addresses(conn, cs)
         try:
             with conn.transaction(), lane(conn, "cutter_exec"):
                 rows = lifecycle.enact(conn, addresses, actor, decision)
