@@ -19,6 +19,7 @@ every value the formulas read is in the pack verbatim; numbers are read back as 
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import html
 import json
@@ -55,12 +56,15 @@ UNHASHED = ("prev_hash", "row_hash", "status", "status_changed_at")  # fn_gov_ch
 
 # ---- PostgreSQL's text forms, offline -----------------------------------------------------
 
-_JSON_ESCAPES = {'"': '\\"', "\\": "\\\\", "\b": "\\b", "\f": "\\f", "\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+_encode_basestring = json.encoder.encode_basestring
 
 
 def _json_string(text: str) -> str:
-    """escape_json(): the few named escapes, other control characters as \\u00xx, the rest raw."""
-    return '"' + "".join(_JSON_ESCAPES.get(c) or (f"\\u{ord(c):04x}" if c < " " else c) for c in text) + '"'
+    """escape_json(): the few named escapes, other control characters as \\u00xx, the rest raw.
+    The standard library's encoder with ensure_ascii=False escapes exactly that set, in C."""
+    return _encode_basestring(text)
 
 
 def jsonb_text(value: Any) -> str:
@@ -90,6 +94,13 @@ def _shortest_digits(x: float) -> tuple[str, int]:
     exact, below, above = Fraction(x), math.nextafter(x, 0.0), math.nextafter(x, math.inf)
     low = (exact + Fraction(below)) / 2
     high = (exact + Fraction(above)) / 2 if math.isfinite(above) else exact + (exact - low)
+    # Python's repr is the shortest round-trip, nearest x; strictly inside the interval it is
+    # also Ryu's answer. Only a repr on the interval's edge needs the search below.
+    shortest = Decimal(repr(x))
+    if low < Fraction(shortest) < high:
+        _, digits, exponent = shortest.as_tuple()
+        text = "".join(map(str, digits)).rstrip("0") or "0"
+        return text, exponent + len(digits) - 1
     top = Decimal(x).adjusted()
     for length in range(1, 18):
         unit = Fraction(10) ** (top - length + 1)
@@ -125,6 +136,7 @@ def float8_text(x: float) -> str:
     return ("-" if x < 0 else "") + body
 
 
+@functools.lru_cache(maxsize=4096)
 def epoch_text(timestamp: str) -> str:
     """date_part('epoch', ts)::text for a timestamptz in its JSON form: the microseconds since
     1970 as float8, divided by 1000000.0, as PostgreSQL does."""
@@ -234,7 +246,9 @@ def signature_problem(sig: dict, pack: dict[str, Any]) -> str | None:
 # ---- writing ------------------------------------------------------------------------------------
 
 def _rows(conn: psycopg.Connection, query: str, params: tuple = ()) -> list[dict]:
-    return [json.loads(r[0], parse_float=Decimal) for r in conn.execute(query, params)]
+    # One parse of all rows: the decoder's per-call cost dominates for many small rows.
+    texts = [r[0] for r in conn.execute(query, params)]
+    return json.loads("[" + ",".join(texts) + "]", parse_float=Decimal)
 
 
 def _json(value: Any) -> Any:
@@ -318,15 +332,46 @@ def read_pack_data(conn: psycopg.Connection, change_set_id: str) -> dict[str, An
     }
 
 
+_SCALARS: dict[type, Callable[[Any], str]] = {
+    str: _encode_basestring, int: str, type(None): lambda _: "null",
+    bool: lambda v: "true" if v else "false", Decimal: lambda v: format(v, "f"),
+}
+
+
 def _dumps(value: Any, indent: str = "") -> str:
-    """Indented JSON that keeps exact decimals as numbers."""
-    inner = indent + "  "
-    if isinstance(value, dict) and value:
-        items = (f"{inner}{_json_string(k)}: {_dumps(v, inner)}" for k, v in value.items())
-        return "{\n" + ",\n".join(items) + f"\n{indent}}}"
-    if isinstance(value, list) and value:
-        return "[\n" + ",\n".join(inner + _dumps(v, inner) for v in value) + f"\n{indent}]"
-    return jsonb_text(value)
+    """Indented JSON that keeps exact decimals as numbers (a pack holds millions of values for
+    a large cut: scalars are written by type lookup, everything goes into one list)."""
+    parts: list[str] = []
+    _dump_into(parts, value, indent)
+    return "".join(parts)
+
+
+def _dump_into(parts: list[str], value: Any, indent: str) -> None:
+    scalar = _SCALARS.get(type(value))
+    if scalar is not None:
+        parts.append(scalar(value))
+    elif isinstance(value, dict) and value:
+        inner = indent + "  "
+        opener = "{\n"
+        for k, v in value.items():
+            scalar = _SCALARS.get(type(v))
+            if scalar is not None:
+                parts.append(f"{opener}{inner}{_encode_basestring(k)}: {scalar(v)}")
+            else:
+                parts.append(f"{opener}{inner}{_encode_basestring(k)}: ")
+                _dump_into(parts, v, inner)
+            opener = ",\n"
+        parts.append(f"\n{indent}}}")
+    elif isinstance(value, list) and value:
+        inner = indent + "  "
+        opener = "[\n"
+        for v in value:
+            parts.append(opener + inner)
+            _dump_into(parts, v, inner)
+            opener = ",\n"
+        parts.append(f"\n{indent}]")
+    else:
+        parts.append(jsonb_text(value))
 
 
 def files_digest(listing: list[dict]) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import json
 import sys
+import time
 import uuid
 from collections import Counter
 from collections.abc import Callable
@@ -16,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import click
+import psycopg
 from rich.console import Console
 from rich.table import Table
 from rich.tree import Tree
@@ -23,7 +25,7 @@ from rich.tree import Tree
 from harness import gateway, governance, keys, lifecycle
 from harness.cutter import CutManifest, CutterInputError, load_manifest_json, parse_document
 from harness.db import connect, ensure_default_database, lane, translated_errors
-from harness.errors import EXIT_ERROR, EXIT_VERIFY, CutterError, UnitNotFound
+from harness.errors import EXIT_ERROR, EXIT_VERIFY, CutterError, UnitNotFound, from_database
 from harness.survey import SURVEY_LOCK
 
 err = Console(stderr=True)
@@ -165,21 +167,37 @@ def cut_cmd(source: Path, doc_code: str, profile: str, granularity: str,
     return {k: v for k, v in outcome.items() if k != "created_units"}
 
 
+CUT_CHUNK = 5000  # units per fn_iu_create call inside the cut's one transaction
+
+
 def governed_cut(conn, manifest: CutManifest, actor: str, publication_type: str | None,
-                 backup_sha256: str | None = None) -> dict[str, Any]:
+                 backup_sha256: str | None = None, *,
+                 progress: Callable[[int, int], None] | None = None,
+                 timings: dict[str, float] | None = None) -> dict[str, Any]:
     """The cut of CONTRACT §7 in one transaction, read back after the commit (lesson L2). The
-    transaction holds the survey lock shared, so a survey never sees a cut half-done."""
+    transaction holds the survey lock shared, so a survey never sees a cut half-done.
+
+    fn_iu_create is called on consecutive slices of CUT_CHUNK units, all in that one
+    transaction (parents come before children, so every slice finds its parents stored):
+    progress(done, total) reports after each slice; nothing commits until the manifest and
+    the executor signature are recorded. timings, when given, receives the seconds of each part.
+    """
+    clock = _Clock(timings)
     units = _unit_inputs(manifest)
     addresses = [u.canonical_address for u in manifest.units]
     hashes = [u.content_hash for u in manifest.units]
     with lane(conn, "cutter_exec"):
-        planned = gateway.plan(conn, units, publication_type)
         existing = governance.live_change_set_for(conn, manifest.doc_code, manifest.manifest_sha256)
-    per_unit = [r for r in planned if r.ordinal is not None]
-    if existing and per_unit and all(r.action == "unchanged" for r in per_unit):
-        return _cut_result(manifest, existing.id, created=[], unchanged=len(per_unit), reused=True)
+        if existing:
+            planned = gateway.plan(conn, units, publication_type)
+            per_unit = [r for r in planned if r.ordinal is not None]
+            if per_unit and all(r.action == "unchanged" for r in per_unit):
+                clock.lap("plan")
+                return _cut_result(manifest, existing.id, created=[], unchanged=len(per_unit), reused=True)
+    clock.lap("plan")
 
     signer = keys.load_or_create(actor)
+    rows: list[gateway.CreateRow] = []
     with conn.transaction(), lane(conn, "cutter_exec"):
         conn.execute("SELECT pg_advisory_xact_lock_shared(%s, %s)", SURVEY_LOCK)
         governance.register_key(conn, signer)
@@ -189,14 +207,23 @@ def governed_cut(conn, manifest: CutManifest, actor: str, publication_type: str 
             profile=manifest.profile, granularity=manifest.granularity,
             publication_type=publication_type, backup_sha256=backup_sha256,
         )
-        rows = gateway.create(conn, units, actor, publication_type, change_set_id)
+        for first in range(0, len(units), CUT_CHUNK):
+            chunk = units[first:first + CUT_CHUNK]
+            try:
+                rows += gateway.create(conn, chunk, actor, publication_type, change_set_id)
+            except psycopg.Error as exc:
+                raise _in_slice(from_database(exc), first, len(chunk), len(units)) from exc
+            if progress:
+                progress(first + len(chunk), len(units))
+        clock.lap("create")
         governance.record_manifest(conn, change_set_id, addresses, hashes, actor)
         governance.sign_executor(conn, change_set_id, signer, manifest.manifest_sha256)
+    clock.lap("record")
 
     with lane(conn, "cutter_exec"):
         recorded = governance.change_set(conn, change_set_id)
-        check = gateway.plan(conn, units, publication_type)
-    missing = [r.canonical_address for r in check if r.ordinal is not None and r.action != "unchanged"]
+        missing = gateway.stored_differently(conn, addresses, hashes)
+    clock.lap("read back")
     if recorded is None or missing:
         raise CutterError(
             f"read-back after commit failed: change set {'found' if recorded else 'missing'}, "
@@ -206,6 +233,31 @@ def governed_cut(conn, manifest: CutManifest, actor: str, publication_type: str 
     created = [r.canonical_address for r in rows if r.action == "created"]
     return _cut_result(manifest, change_set_id, created=created,
                        unchanged=len(rows) - len(created), reused=False)
+
+
+class _Clock:
+    """Seconds per part of a step, into a caller's dict (or nowhere)."""
+
+    def __init__(self, into: dict[str, float] | None) -> None:
+        self.into = into
+        self.last = time.perf_counter()
+
+    def lap(self, part: str) -> None:
+        now = time.perf_counter()
+        if self.into is not None:
+            self.into[part] = round(self.into.get(part, 0.0) + now - self.last, 3)
+        self.last = now
+
+
+def _in_slice(error: CutterError, first: int, size: int, total: int) -> CutterError:
+    """A refusal of one slice of the cut: the ordinal in the database's message counts within
+    the slice, so say which slice; the transaction rolls back, nothing was written."""
+    if size == total:
+        return error
+    where = (f"in units {first + 1}-{first + size} of {total} (a unit number in the message counts "
+             f"from unit {first + 1}); nothing was written")
+    error.detail = f"{error.detail}; {where}" if error.detail else where
+    return error
 
 
 def _cut_result(manifest: CutManifest, change_set_id, *, created: list[str], unchanged: int,

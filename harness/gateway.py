@@ -89,6 +89,20 @@ def create(conn: psycopg.Connection, units: Sequence[UnitInput], actor: str,
         return cur.fetchall()
 
 
+def stored_differently(conn: psycopg.Connection, addresses: Sequence[str],
+                       content_hashes: Sequence[str]) -> list[str]:
+    """The addresses whose stored current version does not hold the given content hash (or
+    that are not stored at all): the read-back after a cut commits. One query, no bodies sent."""
+    rows = conn.execute(
+        "SELECT t.addr FROM unnest(%s::text[], %s::text[]) WITH ORDINALITY AS t (addr, hash, ord)"
+        " LEFT JOIN public.information_unit AS iu ON iu.canonical_address = t.addr"
+        " LEFT JOIN public.unit_version AS uv ON uv.id = iu.current_version_id"
+        " WHERE uv.content_hash IS DISTINCT FROM t.hash ORDER BY t.ord",
+        (list(addresses), list(content_hashes)),
+    ).fetchall()
+    return [r[0] for r in rows]
+
+
 @dataclass(frozen=True)
 class Violation:
     canonical_address: str

@@ -10,17 +10,27 @@ then proves the database is as it was before."""
 
 from __future__ import annotations
 
+import contextlib
 import json
+import resource
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import click
 import psycopg
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 from rich.table import Table
 
 from harness import audit_pack, governance, keys, lifecycle
@@ -80,14 +90,17 @@ class Run:
     def __init__(self, as_json: bool, log_json: bool) -> None:
         self.as_json, self.log_json = as_json, log_json
         self.steps: list[dict[str, Any]] = []
+        self.extra: dict[str, Any] = {}
 
     def step(self, name: str, action: Callable[[], tuple[str, str, Any]],
-             on_error: tuple[int, str] | None = None) -> Any:
+             on_error: tuple[int, str] | None = None, *, counted: bool = False) -> Any:
         """Run one step. action returns (outcome, detail, value). A CutterError stops the run at
-        this gate; on_error = (exit code, what to do next) overrides the error's own."""
+        this gate; on_error = (exit code, what to do next) overrides the error's own. A counted
+        step draws its own progress bar (Run.counter) instead of the spinner."""
         start = time.perf_counter()
+        self.extra = {}
         try:
-            if self.as_json:
+            if self.as_json or counted:
                 outcome, detail, value = action()
             else:
                 with err.status(f"{name} ..."):
@@ -105,8 +118,13 @@ class Run:
         return value
 
     def _record(self, name: str, outcome: str, detail: str, start: float) -> None:
-        entry = {"step": name, "outcome": outcome, "seconds": round(time.perf_counter() - start, 3),
-                 "detail": detail}
+        seconds = time.perf_counter() - start
+        entry = {"step": name, "outcome": outcome, "seconds": round(seconds, 3), "detail": detail,
+                 **self.extra,
+                 "max_rss_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)}
+        if entry.get("units") and seconds > 0:
+            entry["units_per_second"] = round(entry["units"] / seconds)
+        self.extra = {}
         self.steps.append(entry)
         if self.log_json:
             sys.stderr.write(json.dumps({"at": datetime.now(UTC).isoformat(), **entry}) + "\n")
@@ -114,6 +132,27 @@ class Run:
             colour = {"ok": "green", "failed": "red"}.get(outcome, "yellow")
             err.print(f"[{colour}]{outcome:>9}[/] {name:<16} {entry['seconds']:>8.2f} s  {detail}",
                       highlight=False)
+
+
+    @contextlib.contextmanager
+    def counter(self, label: str, total: int) -> Iterator[Callable[[int, int], None] | None]:
+        """A progress bar with the count, the rate and the time left, on stderr; none with
+        --json or --log-json (their output is for programs)."""
+        if self.as_json or self.log_json:
+            yield None
+            return
+        columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                   TextColumn("{task.fields[rate]} units/s"), TimeElapsedColumn(), TimeRemainingColumn())
+        with Progress(*columns, console=err, transient=True) as bar:
+            task = bar.add_task(label, total=total, rate="-")
+            started = time.perf_counter()
+
+            def advance(done: int, of: int) -> None:
+                elapsed = time.perf_counter() - started
+                bar.update(task, completed=done, total=of,
+                           rate=f"{done / elapsed:,.0f}" if elapsed > 0 else "-")
+
+            yield advance
 
 
 def grant_precheck(conn: psycopg.Connection) -> list[str]:
@@ -177,6 +216,7 @@ def run_cmd(source: Path, doc_code: str, profile: str, granularity: str, publica
     run = Run(as_json, log_json)
     def parse() -> tuple[str, str, Any]:
         m = _load(source, doc_code, profile, granularity)
+        run.extra = {"units": len(m.units)}
         return "ok", f"{len(m.units)} units, manifest {m.manifest_sha256[:12]}", m
 
     manifest = run.step("parse", parse)
@@ -249,12 +289,16 @@ def _writes(run: Run, conn: psycopg.Connection, manifest, actor: str, verifier: 
     """Cut, VERIFY, enactment when approved, audit pack: each commits and is read back."""
 
     def do_cut() -> tuple[str, str, Any]:
-        c = governed_cut(conn, manifest, actor, publication_type, backup.sha256 if backup else None)
+        parts: dict[str, float] = {}
+        with run.counter("cut", len(manifest.units)) as progress:
+            c = governed_cut(conn, manifest, actor, publication_type, backup.sha256 if backup else None,
+                             progress=progress, timings=parts)
+        run.extra = {"units": len(manifest.units), "parts": parts}
         detail = ("identical content already recorded: nothing new" if c["reused"] else
                   f"{c['created']} created, {c['unchanged']} unchanged")
         return "ok", detail, c
 
-    cut = run.step("cut", do_cut)
+    cut = run.step("cut", do_cut, counted=True)
     cs = cut["change_set_id"]
 
     def verify() -> tuple[str, str, Any]:
@@ -295,6 +339,7 @@ def _writes(run: Run, conn: psycopg.Connection, manifest, actor: str, verifier: 
         with lane(conn, "cutter_exec"):
             final = governance.change_set(conn, cs).status
         enacted = sum(r.action == "enacted" for r in rows)
+        run.extra = {"units": len(rows)}
         return "ok", f"{enacted} enacted under review decision {decision}; change set {final}", (
             "enacted" if final == "enacted" else "awaiting_review", decision, enacted)
 
