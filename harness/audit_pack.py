@@ -24,6 +24,7 @@ import hashlib
 import html
 import json
 import math
+import uuid
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -246,9 +247,14 @@ def signature_problem(sig: dict, pack: dict[str, Any]) -> str | None:
 # ---- writing ------------------------------------------------------------------------------------
 
 def _rows(conn: psycopg.Connection, query: str, params: tuple = ()) -> list[dict]:
-    # One parse of all rows: the decoder's per-call cost dominates for many small rows.
-    texts = [r[0] for r in conn.execute(query, params)]
-    return json.loads("[" + ",".join(texts) + "]", parse_float=Decimal)
+    """The query's rows (one JSON text each), read through a server-side cursor in batches and
+    parsed one batch at a time: one decoder call per batch, and never the whole result twice."""
+    rows: list[dict] = []
+    with conn.transaction(), conn.cursor(name=f"pack_{uuid.uuid4().hex}") as cur:
+        cur.execute(query, params)
+        while batch := cur.fetchmany(5000):
+            rows += json.loads("[" + ",".join(r[0] for r in batch) + "]", parse_float=Decimal)
+    return rows
 
 
 def _json(value: Any) -> Any:
@@ -338,6 +344,39 @@ _SCALARS: dict[type, Callable[[Any], str]] = {
 }
 
 
+class _HashingFile:
+    """A file written in pieces, UTF-8, digested on the way: a pack of a large cut is written
+    without ever holding a whole file in memory. Quacks like the list _dump_into fills."""
+
+    FLUSH = 65536  # pieces held before they are joined and written
+
+    def __init__(self, path: Path) -> None:
+        self.path, self.pieces, self.sha256, self.bytes = path, [], hashlib.sha256(), 0
+
+    def __enter__(self) -> _HashingFile:
+        self.file = open(self.path, "wb")  # closed in __exit__
+        return self
+
+    def append(self, piece: str) -> None:
+        self.pieces.append(piece)
+        if len(self.pieces) >= self.FLUSH:
+            self.flush()
+
+    def flush(self) -> None:
+        blob = "".join(self.pieces).encode("utf-8")
+        self.pieces.clear()
+        self.file.write(blob)
+        self.sha256.update(blob)
+        self.bytes += len(blob)
+
+    def __exit__(self, *exc: object) -> None:
+        try:
+            if exc[0] is None:
+                self.flush()
+        finally:
+            self.file.close()
+
+
 def _dumps(value: Any, indent: str = "") -> str:
     """Indented JSON that keeps exact decimals as numbers (a pack holds millions of values for
     a large cut: scalars are written by type lookup, everything goes into one list)."""
@@ -346,7 +385,7 @@ def _dumps(value: Any, indent: str = "") -> str:
     return "".join(parts)
 
 
-def _dump_into(parts: list[str], value: Any, indent: str) -> None:
+def _dump_into(parts: list[str] | _HashingFile, value: Any, indent: str) -> None:
     scalar = _SCALARS.get(type(value))
     if scalar is not None:
         parts.append(scalar(value))
@@ -391,14 +430,16 @@ def write_pack(conn: psycopg.Connection, change_set_id: str, out_dir: Path, *,
         data["survey.json"] = _json(survey_snapshot)
     if backup is not None:
         data["backup.json"] = _json(backup)
-    files = {name: (_dumps(value) + "\n").encode("utf-8") for name, value in data.items()}
-    files["report.html"] = render_report(data).encode("utf-8")
     folder.mkdir(parents=True, exist_ok=True)
     listing = []
-    for name in sorted(files):
-        (folder / name).write_bytes(files[name])
-        listing.append({"name": name, "sha256": hashlib.sha256(files[name]).hexdigest(),
-                        "bytes": len(files[name])})
+    for name in sorted([*data, "report.html"]):
+        with _HashingFile(folder / name) as sink:
+            if name == "report.html":
+                sink.append(render_report(data))
+            else:
+                _dump_into(sink, data[name], "")
+                sink.append("\n")
+        listing.append({"name": name, "sha256": sink.sha256.hexdigest(), "bytes": sink.bytes})
     index = {
         "format": FORMAT,
         "change_set_id": data["change_set.json"]["id"],
