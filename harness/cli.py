@@ -187,19 +187,23 @@ def governed_cut(conn, manifest: CutManifest, actor: str, publication_type: str 
     addresses = [u.canonical_address for u in manifest.units]
     hashes = [u.content_hash for u in manifest.units]
     with lane(conn, "cutter_exec"):
-        existing = governance.live_change_set_for(conn, manifest.doc_code, manifest.manifest_sha256)
-        if existing:
-            planned = gateway.plan(conn, units, publication_type)
-            per_unit = [r for r in planned if r.ordinal is not None]
-            if per_unit and all(r.action == "unchanged" for r in per_unit):
-                clock.lap("plan")
-                return _cut_result(manifest, existing.id, created=[], unchanged=len(per_unit), reused=True)
+        reuse = _recorded_already(conn, manifest, units, publication_type)
     clock.lap("plan")
+    if reuse:
+        return reuse
 
     signer = keys.load_or_create(actor)
     rows: list[gateway.CreateRow] = []
     with conn.transaction(), lane(conn, "cutter_exec"):
         conn.execute("SELECT pg_advisory_xact_lock_shared(%s, %s)", SURVEY_LOCK)
+        # The document's lock (fn_iu_create and the lifecycle writers take the same one), then
+        # the same question again: an identical cut that committed while this one waited is
+        # reused, not recorded a second time.
+        conn.execute("SELECT pg_advisory_xact_lock(7175, hashtext(%s))", (manifest.doc_code,))
+        reuse = _recorded_already(conn, manifest, units, publication_type)
+        if reuse:
+            clock.lap("plan")
+            return reuse
         governance.register_key(conn, signer)
         change_set_id = governance.open_change_set(
             conn, doc_code=manifest.doc_code, source_sha256=manifest.source_sha256,
@@ -233,6 +237,19 @@ def governed_cut(conn, manifest: CutManifest, actor: str, publication_type: str 
     created = [r.canonical_address for r in rows if r.action == "created"]
     return _cut_result(manifest, change_set_id, created=created,
                        unchanged=len(rows) - len(created), reused=False)
+
+
+def _recorded_already(conn, manifest: CutManifest, units: list[gateway.UnitInput],
+                      publication_type: str | None) -> dict[str, Any] | None:
+    """The cut's result when a live change set already recorded exactly this content and every
+    unit is stored as cut: a rerun writes nothing new."""
+    existing = governance.live_change_set_for(conn, manifest.doc_code, manifest.manifest_sha256)
+    if not existing:
+        return None
+    per_unit = [r for r in gateway.plan(conn, units, publication_type) if r.ordinal is not None]
+    if not per_unit or any(r.action != "unchanged" for r in per_unit):
+        return None
+    return _cut_result(manifest, existing.id, created=[], unchanged=len(per_unit), reused=True)
 
 
 class _Clock:

@@ -106,12 +106,42 @@ BY_SQLSTATE: dict[str, type[CutterError]] = {
 }
 
 
+class Contention(CutterError):
+    """Another session held what this transaction needed (deadlock, serialization failure,
+    lock timeout): the database rolled this transaction back whole."""
+
+    exit_code = EXIT_ERROR
+
+
+class Cancelled(CutterError):
+    """A statement cancelled by statement_timeout or by an administrator."""
+
+    exit_code = EXIT_ERROR
+
+
+RERUN = "nothing of the transaction that failed was written; run the same command again (a rerun carries on)"
+
+# Failures that are about the moment, not the input: each says what happened and that a rerun is safe.
+TRANSIENT: dict[str, tuple[type[CutterError], str]] = {
+    "40P01": (Contention, "another operator's transaction locked what this one needed (deadlock)"),
+    "40001": (Contention, "another operator's transaction changed what this one read (serialization)"),
+    "55P03": (Contention, "a lock was not granted within lock_timeout: another session holds it"),
+    "57014": (Cancelled, "the statement was cancelled (statement_timeout, or an administrator)"),
+    "57P01": (DatabaseUnavailable, "the server ended this session (administrator command or shutdown)"),
+    "57P02": (DatabaseUnavailable, "the server is restarting after a crash"),
+    "57P03": (DatabaseUnavailable, "the server is starting up or shutting down"),
+}
+
+
 def from_database(exc: psycopg.Error) -> CutterError:
     """The CutterError for a database error, keeping its SQLSTATE, DETAIL and HINT."""
     diag = exc.diag
     cls = BY_SQLSTATE.get(exc.sqlstate or "", CutterError)
     message = diag.message_primary or str(exc).strip()
+    if exc.sqlstate in TRANSIENT:
+        cls, what = TRANSIENT[exc.sqlstate]
+        return cls(f"{what}: {message}", detail=diag.message_detail, hint=RERUN, sqlstate=exc.sqlstate)
     if isinstance(exc, psycopg.OperationalError) and exc.sqlstate is None:
-        return DatabaseUnavailable(f"cannot reach the database: {message}",
-                                   hint="check DATABASE_URL and that PostgreSQL is running")
+        return DatabaseUnavailable(f"lost the connection to the database: {message}",
+                                   hint="check DATABASE_URL and that PostgreSQL is running; " + RERUN)
     return cls(message, detail=diag.message_detail, hint=diag.message_hint, sqlstate=exc.sqlstate)

@@ -11,10 +11,12 @@ content.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import re
 import stat
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -78,29 +80,46 @@ def load_or_create(actor: str, root: Path | None = None) -> Signer:
     folder = (root or home()) / "keys"
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     private_path = folder / f"{_slug(actor)}.key"
-    if private_path.exists():
-        mode = stat.S_IMODE(private_path.stat().st_mode)
-        if mode & 0o077:
-            raise CutterError(
-                f"private key {private_path} is readable by others (mode {mode:o})",
-                hint=f"chmod 600 {private_path}",
-            )
-        key = serialization.load_pem_private_key(private_path.read_bytes(), password=None)
-        if not isinstance(key, Ed25519PrivateKey):
-            raise CutterError(f"{private_path} is not an Ed25519 private key")
-    else:
-        key = Ed25519PrivateKey.generate()
-        pem = key.private_bytes(
-            serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-            serialization.NoEncryption(),
+    if not private_path.exists():
+        _create_key_file(private_path)
+    # The key file exists now: ours, or the one a concurrent first use put there first.
+    mode = stat.S_IMODE(private_path.stat().st_mode)
+    if mode & 0o077:
+        raise CutterError(
+            f"private key {private_path} is readable by others (mode {mode:o})",
+            hint=f"chmod 600 {private_path}",
         )
-        fd = os.open(private_path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(pem)
+    key = serialization.load_pem_private_key(private_path.read_bytes(), password=None)
+    if not isinstance(key, Ed25519PrivateKey):
+        raise CutterError(f"{private_path} is not an Ed25519 private key")
     public = key.public_key().public_bytes(
         serialization.Encoding.Raw, serialization.PublicFormat.Raw
     )
     public_path = private_path.with_suffix(".pub")
     if not public_path.exists():
-        public_path.write_text(public.hex() + "\n", encoding="ascii")
+        _publish(public_path, (public.hex() + "\n").encode("ascii"), 0o644)
     return Signer(actor=actor, private_key=key, public_key=public)
+
+
+def _create_key_file(path: Path) -> None:
+    """A new private key at path, atomically: written in full to a private temporary file,
+    then linked into place, which fails if another process got there first (its key wins,
+    and the caller loads it). Nobody ever reads a half-written key."""
+    key = Ed25519PrivateKey.generate()
+    pem = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                            serialization.NoEncryption())
+    _publish(path, pem, 0o600)
+
+
+def _publish(path: Path, data: bytes, mode: int) -> None:
+    fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    try:
+        os.fchmod(fd, mode)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        with contextlib.suppress(FileExistsError):
+            os.link(temporary, path)
+    finally:
+        os.unlink(temporary)

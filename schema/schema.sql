@@ -630,6 +630,9 @@ BEGIN
             USING ERRCODE = 'IU011';
     END IF;
     v_key_id := pg_catalog.encode(pg_catalog.sha256(p_public_key), 'hex');
+    -- One registration per signer at a time: a signer's first cuts or reviews at once wait
+    -- here, and the later one finds the key the first registered instead of inserting it twice.
+    PERFORM pg_catalog.pg_advisory_xact_lock(7178, pg_catalog.hashtext(p_signer));
     SELECT k.signer INTO v_existing FROM cutter_governance.signer_key AS k WHERE k.key_id = v_key_id;
     IF FOUND THEN
         IF v_existing.signer <> p_signer THEN
@@ -3248,6 +3251,11 @@ DECLARE
     v_ticket bigint;
 BEGIN
     PERFORM public.fn_iu_check_actor(p_actor);
+    -- The per-document lock first, then the change set's row: the order the lifecycle writers
+    -- take them in (document lock, then the settle that updates the row), so a rollback racing
+    -- an enactment waits for it instead of deadlocking with it.
+    PERFORM pg_catalog.pg_advisory_xact_lock(7175, pg_catalog.hashtext(c.doc_code))
+    FROM cutter_governance.cut_change_set AS c WHERE c.id = p_change_set_id;
     SELECT c.* INTO v_cs FROM cutter_governance.cut_change_set AS c WHERE c.id = p_change_set_id FOR UPDATE;
     IF NOT FOUND THEN
         RAISE EXCEPTION 'change set % does not exist', p_change_set_id USING ERRCODE = 'IU007';
@@ -3262,9 +3270,6 @@ BEGIN
         RAISE EXCEPTION 'change set % is enacted and cannot be rolled back', p_change_set_id
             USING ERRCODE = 'IU002', HINT = 'enacted units are retired, never removed: iu-cutter retire';
     END IF;
-    -- The same per-document lock as the lifecycle writers: no enactment races the removal.
-    PERFORM pg_catalog.pg_advisory_xact_lock(7175, pg_catalog.hashtext(v_cs.doc_code));
-
     -- What the change set wrote: the units it created, and every version it wrote or that
     -- belongs to those units. Each row is locked, so nothing changes under the checks below.
     WITH units AS (

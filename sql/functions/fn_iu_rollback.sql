@@ -23,6 +23,11 @@ DECLARE
     v_ticket bigint;
 BEGIN
     PERFORM public.fn_iu_check_actor(p_actor);
+    -- The per-document lock first, then the change set's row: the order the lifecycle writers
+    -- take them in (document lock, then the settle that updates the row), so a rollback racing
+    -- an enactment waits for it instead of deadlocking with it.
+    PERFORM pg_catalog.pg_advisory_xact_lock(7175, pg_catalog.hashtext(c.doc_code))
+    FROM cutter_governance.cut_change_set AS c WHERE c.id = p_change_set_id;
     SELECT c.* INTO v_cs FROM cutter_governance.cut_change_set AS c WHERE c.id = p_change_set_id FOR UPDATE;
     IF NOT FOUND THEN
         RAISE EXCEPTION 'change set % does not exist', p_change_set_id USING ERRCODE = 'IU007';
@@ -37,9 +42,6 @@ BEGIN
         RAISE EXCEPTION 'change set % is enacted and cannot be rolled back', p_change_set_id
             USING ERRCODE = 'IU002', HINT = 'enacted units are retired, never removed: iu-cutter retire';
     END IF;
-    -- The same per-document lock as the lifecycle writers: no enactment races the removal.
-    PERFORM pg_catalog.pg_advisory_xact_lock(7175, pg_catalog.hashtext(v_cs.doc_code));
-
     -- What the change set wrote: the units it created, and every version it wrote or that
     -- belongs to those units. Each row is locked, so nothing changes under the checks below.
     WITH units AS (

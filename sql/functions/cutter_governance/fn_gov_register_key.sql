@@ -23,6 +23,9 @@ BEGIN
             USING ERRCODE = 'IU011';
     END IF;
     v_key_id := pg_catalog.encode(pg_catalog.sha256(p_public_key), 'hex');
+    -- One registration per signer at a time: a signer's first cuts or reviews at once wait
+    -- here, and the later one finds the key the first registered instead of inserting it twice.
+    PERFORM pg_catalog.pg_advisory_xact_lock(7178, pg_catalog.hashtext(p_signer));
     SELECT k.signer INTO v_existing FROM cutter_governance.signer_key AS k WHERE k.key_id = v_key_id;
     IF FOUND THEN
         IF v_existing.signer <> p_signer THEN
