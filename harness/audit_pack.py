@@ -24,6 +24,8 @@ import hashlib
 import html
 import json
 import math
+import shutil
+import tempfile
 import uuid
 from collections import Counter, defaultdict
 from collections.abc import Callable
@@ -430,7 +432,28 @@ def write_pack(conn: psycopg.Connection, change_set_id: str, out_dir: Path, *,
         data["survey.json"] = _json(survey_snapshot)
     if backup is not None:
         data["backup.json"] = _json(backup)
-    folder.mkdir(parents=True, exist_ok=True)
+    # Written into a hidden sibling folder and renamed into place when complete: a pack that
+    # could not be finished (a full disk) leaves nothing behind, and a rerun may use the name.
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", dir=folder.parent))
+    staging.chmod(0o755)  # a pack is for reading: mkdtemp makes it private
+    try:
+        _write_files(staging, data)
+        if folder.exists():
+            folder.rmdir()
+        staging.rename(folder)
+    except OSError as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise CutterError(f"cannot write the audit pack into {folder.parent}: {exc.strerror or exc}",
+                          hint="free space there or name another folder; the cut itself is recorded, "
+                               "write the pack again with iu-cutter audit-pack") from exc
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return folder
+
+
+def _write_files(folder: Path, data: dict[str, Any]) -> None:
     listing = []
     for name in sorted([*data, "report.html"]):
         with _HashingFile(folder / name) as sink:
@@ -450,7 +473,6 @@ def write_pack(conn: psycopg.Connection, change_set_id: str, out_dir: Path, *,
         "files_digest": files_digest(listing),
     }
     (folder / "pack.json").write_text(_dumps(index) + "\n", encoding="utf-8")
-    return folder
 
 
 # ---- checking, offline --------------------------------------------------------------------------

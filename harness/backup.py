@@ -78,6 +78,9 @@ def _tool_env(url: str) -> tuple[str, dict[str, str]]:
     return make_conninfo("", **params), env
 
 
+LOCK_WAIT_MS = 60_000  # how long pg_dump waits for a table lock when the session sets no lock_timeout
+
+
 def backup(url: str, out_dir: Path) -> Backup:
     """pg_dump --format=custom of the project's schemas, schema and data, into out_dir."""
     out_dir = Path(out_dir)
@@ -85,10 +88,15 @@ def backup(url: str, out_dir: Path) -> Backup:
     with connect(url) as conn:
         tool = pg_tool("pg_dump", conn)
         dbname = conn.info.dbname
+        lock_timeout = conn.execute("SELECT setting::integer FROM pg_settings WHERE name = 'lock_timeout'"
+                                    ).fetchone()[0]
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S.%fZ")
     final = out_dir / f"{dbname}-{stamp}.pgdump"
     dsn, env = _tool_env(url)
-    args = [tool, "--format=custom", "--no-password", f"--dbname={dsn}",
+    # pg_dump sets its own lock_timeout to 0: without a bound it would wait for ever behind a
+    # session holding a table lock. The session's lock_timeout when one is set, else the default.
+    wait_ms = lock_timeout or LOCK_WAIT_MS
+    args = [tool, "--format=custom", "--no-password", f"--dbname={dsn}", f"--lock-wait-timeout={wait_ms}",
             *(f"--schema={s}" for s in SCHEMAS)]
     digest, size = hashlib.sha256(), 0
     fd, tmp_name = tempfile.mkstemp(prefix=f".{final.name}.", suffix=".partial", dir=out_dir)
@@ -107,6 +115,10 @@ def backup(url: str, out_dir: Path) -> Backup:
             sink.flush()
             os.fsync(sink.fileno())
         os.replace(tmp, final)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise CutterError(f"cannot write the backup into {out_dir}: {exc.strerror or exc}",
+                          hint="free space there or name another --backup-dir; nothing was cut") from exc
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise

@@ -58,8 +58,9 @@ def lane(conn: psycopg.Connection, role: str) -> Iterator[psycopg.Connection]:
         yield conn
     finally:
         # Inside a failed transaction the rollback undoes the SET ROLE itself; anywhere else
-        # the role is reset now, so the next lane starts from the login.
-        if conn.info.transaction_status != psycopg.pq.TransactionStatus.INERROR:
+        # the role is reset now, so the next lane starts from the login. A connection the
+        # server closed has no role left to reset, and the error that closed it is the news.
+        if not conn.closed and conn.info.transaction_status != psycopg.pq.TransactionStatus.INERROR:
             conn.execute("RESET ROLE")
 
 

@@ -141,7 +141,8 @@ def from_database(exc: psycopg.Error) -> CutterError:
     if exc.sqlstate in TRANSIENT:
         cls, what = TRANSIENT[exc.sqlstate]
         return cls(f"{what}: {message}", detail=diag.message_detail, hint=RERUN, sqlstate=exc.sqlstate)
-    if isinstance(exc, psycopg.OperationalError) and exc.sqlstate is None:
+    lost = isinstance(exc, psycopg.OperationalError) and exc.sqlstate is None
+    if lost or (exc.sqlstate or "").startswith("08"):
         return DatabaseUnavailable(f"lost the connection to the database: {message}",
                                    hint="check DATABASE_URL and that PostgreSQL is running; " + RERUN)
     return cls(message, detail=diag.message_detail, hint=diag.message_hint, sqlstate=exc.sqlstate)

@@ -48,7 +48,14 @@ from harness.cli import (
     with_source_options,
 )
 from harness.db import connect, ensure_default_database, lane, translated_errors
-from harness.errors import EXIT_PRECHECK, EXIT_VERIFY, CutterError, ReviewDecisionInvalid
+from harness.errors import (
+    EXIT_PRECHECK,
+    EXIT_VERIFY,
+    RERUN,
+    CutterError,
+    ReviewDecisionInvalid,
+    from_database,
+)
 
 G = "cutter_governance"
 
@@ -109,6 +116,16 @@ class Run:
             self._record(name, "failed", exc.message, start)
             exc.steps = self.steps
             raise
+        except (psycopg.Error, OSError) as exc:
+            # The moment failed, not the input (a lost connection, a timeout, a full disk): the
+            # error keeps its own code and says a rerun is safe; on_error is for the step's
+            # own refusals and would misname these.
+            error = from_database(exc) if isinstance(exc, psycopg.Error) else CutterError(
+                f"{exc.strerror or exc}{f': {exc.filename}' if exc.filename else ''}", hint=RERUN)
+            self._record(name, "failed", error.message, start)
+            raise GateFailed(name, f"{name} failed: {error.message}", exit_code=error.exit_code,
+                             hint=error.hint or RERUN, detail=error.detail, sqlstate=error.sqlstate,
+                             steps=self.steps) from exc
         except CutterError as exc:
             self._record(name, "failed", exc.message, start)
             code, hint = on_error if on_error else (exc.exit_code, exc.hint or "")
