@@ -154,12 +154,7 @@ def _unit(item: Any, position: int, ordinal: int, code: str, seen: dict[str, int
     body = item.get("body")
     if not isinstance(body, str) or not body.strip():
         raise CutterInputError(f"{where}: body must be non-empty text")
-    try:
-        body.encode("utf-8")
-    except UnicodeEncodeError:
-        raise CutterInputError(f"{where}: body is not valid Unicode text") from None
-    if "\x00" in body:
-        raise CutterInputError(f"{where}: body contains a NUL character")
+    _plain_text(body, "body", where)
     body = unicodedata.normalize("NFC", body)
     digest = content_hash(body)
     stated = item.get("content_hash")
@@ -168,6 +163,8 @@ def _unit(item: Any, position: int, ordinal: int, code: str, seen: dict[str, int
     title = item.get("title")
     if title is not None and not isinstance(title, str):
         raise CutterInputError(f"{where}: title must be text or null")
+    if title is not None:
+        _plain_text(title, "title", where)
     return Unit(
         canonical_address=address,
         unit_kind=kind,
@@ -233,3 +230,13 @@ def _source_sha256(data: Mapping[str, Any]) -> str:
         return stated
     canonical = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(canonical.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _plain_text(text: str, field: str, where: str) -> None:
+    """Text PostgreSQL can store: valid Unicode (no lone surrogate) and no NUL character."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise CutterInputError(f"{where}: {field} is not valid Unicode text") from None
+    if "\x00" in text:
+        raise CutterInputError(f"{where}: {field} contains a NUL character")

@@ -1225,11 +1225,6 @@ def test_cli_refuses_nul_and_invalid_utf8_with_exit_1_naming_where(shared, tmp_p
         assert error[key] == value, error
 
 
-@pytest.mark.xfail(strict=True, raises=ProductGap, reason=(
-    "PRODUCT GAP: a lone surrogate in a JSON manifest's title is not validated by the manifest loader"
-    " (bodies are); psycopg raises UnicodeEncodeError while dumping the plan's parameters and iu-cutter"
-    " dies with a Python traceback on stderr and nothing on stdout, breaking the --json contract."
-    " Nothing is written."))
 def test_cli_refuses_a_lone_surrogate_in_a_manifest_title_with_one_json_object(shared, tmp_path):
     source = tmp_path / "surrogate-title.json"
     source.write_bytes(b'{"doc_code": "NUL-DOC", "units": [{"canonical_address": "NUL-DOC/art_1",'
