@@ -26,7 +26,7 @@ from harness import gateway, governance, keys, lifecycle
 from harness.cutter import CutManifest, CutterInputError, load_manifest_json, parse_document
 from harness.db import connect, ensure_default_database, lane, translated_errors
 from harness.errors import EXIT_ERROR, EXIT_VERIFY, CutterError, UnitNotFound, from_database
-from harness.survey import SURVEY_LOCK
+from harness.survey import DOCUMENT_LOCK, SURVEY_LOCK
 
 err = Console(stderr=True)
 out = Console()
@@ -199,7 +199,7 @@ def governed_cut(conn, manifest: CutManifest, actor: str, publication_type: str 
         # The document's lock (fn_iu_create and the lifecycle writers take the same one), then
         # the same question again: an identical cut that committed while this one waited is
         # reused, not recorded a second time.
-        conn.execute("SELECT pg_advisory_xact_lock(7175, hashtext(%s))", (manifest.doc_code,))
+        conn.execute("SELECT pg_advisory_xact_lock(%s, hashtext(%s))", (DOCUMENT_LOCK, manifest.doc_code))
         reuse = _recorded_already(conn, manifest, units, publication_type)
         if reuse:
             clock.lap("plan")

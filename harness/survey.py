@@ -39,6 +39,9 @@ from psycopg import sql
 from harness.errors import CutterError
 
 SURVEY_LOCK = (7177, 0)  # pg_advisory_lock key: the survey exclusive, a cut shared
+# The per-document lock the SQL writers take (fn_iu_create, the lifecycle batch check,
+# fn_iu_rollback): pg_advisory_xact_lock(DOCUMENT_LOCK, hashtext(doc_code)).
+DOCUMENT_LOCK = 7175
 SCHEMAS = ("cutter_governance", "public")
 REPO = Path(__file__).resolve().parents[1]
 # Found next to the package: the project is installed editable (scripts/bootstrap), as the
