@@ -382,6 +382,8 @@ COMMENT ON FUNCTION cutter_governance.fn_gov_open_change_set(p_doc_code text, p_
 CREATE FUNCTION cutter_governance.fn_gov_record_manifest(p_change_set_id uuid, p_canonical_addresses text[], p_content_hashes text[], p_actor text) RETURNS uuid
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
+    SET plan_cache_mode TO 'force_custom_plan'
+    SET work_mem TO '64MB'
     AS $$
 DECLARE
     v_cs record;
@@ -416,17 +418,24 @@ BEGIN
             USING ERRCODE = 'IU013';
     END IF;
 
-    SELECT t.ord, t.addr, t.hash, coalesce(pend.content_hash, uv.content_hash) AS stored INTO v_mismatch
+    -- The first mismatch by ordinal, found with one hashed pass over the units (a LIMIT 1 would
+    -- plan a nested loop through the indexes for a row that is usually absent).
+    SELECT pg_catalog.min(t.ord) AS ord, count(*) AS n INTO v_mismatch
     FROM unnest(p_canonical_addresses, p_content_hashes) WITH ORDINALITY AS t (addr, hash, ord)
     LEFT JOIN public.information_unit AS iu ON iu.canonical_address = t.addr
     LEFT JOIN public.unit_version AS uv ON uv.id = iu.current_version_id
     LEFT JOIN public.unit_version AS pend
         ON pend.iu_id = iu.id AND pend.lifecycle_status = 'draft' AND pend.id <> iu.current_version_id
     WHERE coalesce(pend.content_hash, uv.content_hash) IS DISTINCT FROM t.hash
-       OR pg_catalog.split_part(t.addr, '/', 1) <> v_cs.doc_code
-    ORDER BY t.ord
-    LIMIT 1;
-    IF FOUND THEN
+       OR pg_catalog.split_part(t.addr, '/', 1) <> v_cs.doc_code;
+    IF v_mismatch.n > 0 THEN
+        SELECT t.ord, t.addr, t.hash, coalesce(pend.content_hash, uv.content_hash) AS stored INTO v_mismatch
+        FROM unnest(p_canonical_addresses, p_content_hashes) WITH ORDINALITY AS t (addr, hash, ord)
+        LEFT JOIN public.information_unit AS iu ON iu.canonical_address = t.addr
+        LEFT JOIN public.unit_version AS uv ON uv.id = iu.current_version_id
+        LEFT JOIN public.unit_version AS pend
+            ON pend.iu_id = iu.id AND pend.lifecycle_status = 'draft' AND pend.id <> iu.current_version_id
+        WHERE t.ord = v_mismatch.ord;
         RAISE EXCEPTION 'manifest entry % (%) does not match the stored unit', v_mismatch.ord, v_mismatch.addr
             USING ERRCODE = 'IU013',
                   DETAIL = pg_catalog.format('manifest hash %s, stored hash %s, change set document %s',
@@ -835,6 +844,8 @@ CREATE FUNCTION cutter_governance.fn_gov_verify_change_set(p_change_set_id uuid)
     LANGUAGE plpgsql STABLE SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     SET "TimeZone" TO 'UTC'
+    SET plan_cache_mode TO 'force_custom_plan'
+    SET work_mem TO '64MB'
     AS $$
 DECLARE
     v_cs record;
@@ -1164,6 +1175,7 @@ COMMENT ON FUNCTION public.fn_iu_apply_edit_draft(p_canonical_address text, p_bo
 CREATE FUNCTION public.fn_iu_change_set_settle(p_change_set_id uuid) RETURNS boolean
     LANGUAGE plpgsql
     SET search_path TO 'pg_catalog', 'pg_temp'
+    SET work_mem TO '64MB'
     AS $$
 BEGIN
     IF p_change_set_id IS NULL OR NOT EXISTS (
@@ -1171,15 +1183,17 @@ BEGIN
     ) THEN
         RETURN false;
     END IF;
-    IF EXISTS (
-        SELECT 1
+    -- A count, not EXISTS: the answer is usually "none", and a fast-start plan looking for the
+    -- first row walks every unit through the indexes one by one instead of hashing them.
+    IF (
+        SELECT count(*)
         FROM cutter_governance.manifest_envelope AS e
         JOIN cutter_governance.manifest_entry AS m ON m.envelope_id = e.id
         LEFT JOIN public.information_unit AS iu ON iu.canonical_address = m.canonical_address
         LEFT JOIN public.unit_version AS uv ON uv.id = iu.current_version_id
         WHERE e.change_set_id = p_change_set_id
           AND (uv.lifecycle_status IS DISTINCT FROM 'enacted' OR uv.content_hash IS DISTINCT FROM m.content_hash)
-    ) THEN
+    ) > 0 THEN
         RETURN false;
     END IF;
     PERFORM cutter_governance.fn_gov_set_status(p_change_set_id, 'enacted');
@@ -1314,6 +1328,8 @@ COMMENT ON FUNCTION public.fn_iu_create(p_canonical_address text, p_body text, p
 CREATE FUNCTION public.fn_iu_create(p_canonical_addresses text[], p_bodies text[], p_actor text, p_titles text[] DEFAULT NULL::text[], p_publication_type text DEFAULT NULL::text, p_doc_orders integer[] DEFAULT NULL::integer[], p_change_set_id uuid DEFAULT NULL::uuid) RETURNS TABLE(ordinal integer, canonical_address text, iu_id uuid, version_id uuid, content_hash text, action text)
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
+    SET plan_cache_mode TO 'force_custom_plan'
+    SET work_mem TO '64MB'
     AS $_$
 DECLARE
     v_problem record;
@@ -1380,15 +1396,19 @@ BEGIN
         ORDER BY 1
     ) AS d;
 
-    SELECT c.* INTO v_first_conflict
-    FROM public.fn_iu_classify_existing(p_canonical_addresses, p_bodies) AS c
-    WHERE c.action = 'conflict'
-    ORDER BY c.ordinal
-    LIMIT 1;
-    IF FOUND THEN
-        SELECT count(*) INTO v_conflicts
+    -- Only addresses already in use can conflict: their bodies alone are hashed here. (A count,
+    -- not EXISTS: a fast-start plan would probe every address through the index one by one.)
+    SELECT count(*) INTO v_conflicts
+    FROM unnest(p_canonical_addresses, p_bodies) AS a (addr, body)
+    JOIN public.information_unit AS iu ON iu.canonical_address = a.addr
+    JOIN public.unit_version AS uv ON uv.id = iu.current_version_id
+    WHERE uv.content_hash <> public.fn_iu_content_hash(a.body);
+    IF v_conflicts > 0 THEN
+        SELECT c.* INTO v_first_conflict
         FROM public.fn_iu_classify_existing(p_canonical_addresses, p_bodies) AS c
-        WHERE c.action = 'conflict';
+        WHERE c.action = 'conflict'
+        ORDER BY c.ordinal
+        LIMIT 1;
         RAISE EXCEPTION 'unit % (%) exists with different content', v_first_conflict.ordinal,
             v_first_conflict.canonical_address
             USING ERRCODE = 'IU006',
@@ -1463,16 +1483,20 @@ BEGIN
         FROM input AS n
         WHERE n.existing_iu_id IS NULL
         ORDER BY n.ord
-        RETURNING 1
+        RETURNING unit_version.id AS new_id, unit_version.content_hash AS stored_hash
     )
+    -- The hash each unit answers with is the one stored: computed by the new version's generated
+    -- column, or the existing current version's (equal to the given body's: else IU006 above).
     SELECT
         n.ord,
         n.addr,
         coalesce(n.existing_iu_id, n.new_iu_id),
         coalesce(n.existing_version_id, n.new_version_id),
-        public.fn_iu_content_hash(n.body),
+        coalesce(v.stored_hash, ev.content_hash),
         CASE WHEN n.existing_iu_id IS NULL THEN 'created' ELSE 'unchanged' END
     FROM input AS n
+    LEFT JOIN ins_uv AS v ON v.new_id = n.new_version_id AND n.existing_iu_id IS NULL
+    LEFT JOIN public.unit_version AS ev ON ev.id = n.existing_version_id
     ORDER BY n.ord;
 
     PERFORM public.fn_iu_gateway_close(v_ticket);
@@ -1636,6 +1660,8 @@ COMMENT ON FUNCTION public.fn_iu_enact(p_canonical_address text, p_actor text, p
 CREATE FUNCTION public.fn_iu_enact_batch(p_canonical_addresses text[], p_actor text, p_review_decision_id uuid, p_reason text DEFAULT NULL::text) RETURNS TABLE(canonical_address text, iu_id uuid, version_id uuid, content_hash text, action text)
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
+    SET plan_cache_mode TO 'force_custom_plan'
+    SET work_mem TO '64MB'
     AS $$
 DECLARE
     v_review record;
@@ -1680,22 +1706,24 @@ BEGIN
 
     IF v_units.ids IS NOT NULL THEN
         -- The decision covers a draft only if its manifest lists this address with this content.
-        SELECT d.addr, d.hash, m.content_hash AS approved, count(*) OVER () AS n INTO v_problem
+        -- (Aggregates, not LIMIT 1, here and below: a fast-start plan for a row that is usually
+        -- absent would be a nested loop over the batch.)
+        SELECT pg_catalog.min(ARRAY[d.addr, d.hash, m.content_hash]) AS first, count(*) AS n INTO v_problem
         FROM unnest(v_units.addrs, v_units.hashes) AS d (addr, hash)
         LEFT JOIN cutter_governance.manifest_entry AS m
             ON m.envelope_id = v_review.envelope_id AND m.canonical_address = d.addr
-        WHERE m.content_hash IS DISTINCT FROM d.hash
-        LIMIT 1;
-        IF FOUND THEN
-            RAISE EXCEPTION 'review decision % does not cover unit % as it stands', p_review_decision_id, v_problem.addr
+        WHERE m.content_hash IS DISTINCT FROM d.hash;
+        IF v_problem.n > 0 THEN
+            RAISE EXCEPTION 'review decision % does not cover unit % as it stands', p_review_decision_id,
+                v_problem.first[1]
                 USING ERRCODE = 'IU004',
                       DETAIL = pg_catalog.format('stored content_hash %s, approved %s; %s unit(s) not covered',
-                          v_problem.hash, coalesce(v_problem.approved, '<not in the approved manifest>'), v_problem.n),
+                          v_problem.first[2], coalesce(v_problem.first[3], '<not in the approved manifest>'),
+                          v_problem.n),
                       HINT = 'a decision approves exact content: review the change set that holds it';
         END IF;
 
-        -- A unit is enacted together with or after its parent. (An aggregate, not LIMIT 1: a
-        -- fast-start plan for a row that is usually absent would be a nested loop over the batch.)
+        -- A unit is enacted together with or after its parent.
         SELECT pg_catalog.min(ARRAY[c.canonical_address, c.parent_address]) AS first, count(*) AS n
         INTO v_problem
         FROM unnest(v_units.addrs) AS d (addr)
@@ -2457,6 +2485,8 @@ COMMENT ON FUNCTION public.fn_iu_lifecycle_log_guard() IS 'Lifecycle log guard: 
 CREATE FUNCTION public.fn_iu_lifecycle_record(p_transition_type text, p_actor text, p_reason text, p_review_decision_id uuid, p_change_set_id uuid, p_performed_at timestamp with time zone, p_entity_collections text[], p_entity_ids uuid[], p_canonical_addresses text[], p_from_statuses text[], p_to_statuses text[], p_types text[], p_metadata jsonb[]) RETURNS uuid
     LANGUAGE plpgsql
     SET search_path TO 'pg_catalog', 'pg_temp'
+    SET plan_cache_mode TO 'force_custom_plan'
+    SET work_mem TO '64MB'
     AS $$
 DECLARE
     v_seal uuid := pg_catalog.gen_random_uuid();
@@ -3581,9 +3611,13 @@ COMMENT ON FUNCTION public.fn_iu_units_digest(p_canonical_addresses text[]) IS '
 --
 
 CREATE FUNCTION public.fn_iu_verify_invariants(p_canonical_address text, p_include_descendants boolean DEFAULT false, p_skip_invariants text[] DEFAULT '{}'::text[]) RETURNS TABLE(canonical_address text, invariant text, detail text)
-    LANGUAGE sql STABLE SECURITY DEFINER
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
+    SET plan_cache_mode TO 'force_custom_plan'
+    SET work_mem TO '64MB'
     AS $_$
+BEGIN
+    RETURN QUERY
     WITH target AS MATERIALIZED (
         SELECT iu.*
         FROM public.information_unit AS iu
@@ -3663,7 +3697,8 @@ CREATE FUNCTION public.fn_iu_verify_invariants(p_canonical_address text, p_inclu
         GROUP BY t.canonical_address, v.lifecycle_status
         HAVING count(*) > 1
     )
-    SELECT c.addr, c.invariant, c.detail FROM checks AS c ORDER BY c.addr, c.invariant
+    SELECT c.addr, c.invariant, c.detail FROM checks AS c ORDER BY c.addr, c.invariant;
+END
 $_$;
 
 ALTER FUNCTION public.fn_iu_verify_invariants(p_canonical_address text, p_include_descendants boolean, p_skip_invariants text[]) OWNER TO iu_owner;

@@ -4,6 +4,7 @@ CREATE FUNCTION public.fn_iu_change_set_settle(p_change_set_id uuid)
 RETURNS boolean
 LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
+SET work_mem = '64MB'
 AS $fn$
 BEGIN
     IF p_change_set_id IS NULL OR NOT EXISTS (
@@ -11,15 +12,17 @@ BEGIN
     ) THEN
         RETURN false;
     END IF;
-    IF EXISTS (
-        SELECT 1
+    -- A count, not EXISTS: the answer is usually "none", and a fast-start plan looking for the
+    -- first row walks every unit through the indexes one by one instead of hashing them.
+    IF (
+        SELECT count(*)
         FROM cutter_governance.manifest_envelope AS e
         JOIN cutter_governance.manifest_entry AS m ON m.envelope_id = e.id
         LEFT JOIN public.information_unit AS iu ON iu.canonical_address = m.canonical_address
         LEFT JOIN public.unit_version AS uv ON uv.id = iu.current_version_id
         WHERE e.change_set_id = p_change_set_id
           AND (uv.lifecycle_status IS DISTINCT FROM 'enacted' OR uv.content_hash IS DISTINCT FROM m.content_hash)
-    ) THEN
+    ) > 0 THEN
         RETURN false;
     END IF;
     PERFORM cutter_governance.fn_gov_set_status(p_change_set_id, 'enacted');

@@ -23,6 +23,8 @@ RETURNS TABLE (
 LANGUAGE plpgsql
 SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
+SET plan_cache_mode = force_custom_plan
+SET work_mem = '64MB'
 AS $fn$
 DECLARE
     v_problem record;
@@ -89,15 +91,19 @@ BEGIN
         ORDER BY 1
     ) AS d;
 
-    SELECT c.* INTO v_first_conflict
-    FROM public.fn_iu_classify_existing(p_canonical_addresses, p_bodies) AS c
-    WHERE c.action = 'conflict'
-    ORDER BY c.ordinal
-    LIMIT 1;
-    IF FOUND THEN
-        SELECT count(*) INTO v_conflicts
+    -- Only addresses already in use can conflict: their bodies alone are hashed here. (A count,
+    -- not EXISTS: a fast-start plan would probe every address through the index one by one.)
+    SELECT count(*) INTO v_conflicts
+    FROM unnest(p_canonical_addresses, p_bodies) AS a (addr, body)
+    JOIN public.information_unit AS iu ON iu.canonical_address = a.addr
+    JOIN public.unit_version AS uv ON uv.id = iu.current_version_id
+    WHERE uv.content_hash <> public.fn_iu_content_hash(a.body);
+    IF v_conflicts > 0 THEN
+        SELECT c.* INTO v_first_conflict
         FROM public.fn_iu_classify_existing(p_canonical_addresses, p_bodies) AS c
-        WHERE c.action = 'conflict';
+        WHERE c.action = 'conflict'
+        ORDER BY c.ordinal
+        LIMIT 1;
         RAISE EXCEPTION 'unit % (%) exists with different content', v_first_conflict.ordinal,
             v_first_conflict.canonical_address
             USING ERRCODE = 'IU006',
@@ -172,16 +178,20 @@ BEGIN
         FROM input AS n
         WHERE n.existing_iu_id IS NULL
         ORDER BY n.ord
-        RETURNING 1
+        RETURNING unit_version.id AS new_id, unit_version.content_hash AS stored_hash
     )
+    -- The hash each unit answers with is the one stored: computed by the new version's generated
+    -- column, or the existing current version's (equal to the given body's: else IU006 above).
     SELECT
         n.ord,
         n.addr,
         coalesce(n.existing_iu_id, n.new_iu_id),
         coalesce(n.existing_version_id, n.new_version_id),
-        public.fn_iu_content_hash(n.body),
+        coalesce(v.stored_hash, ev.content_hash),
         CASE WHEN n.existing_iu_id IS NULL THEN 'created' ELSE 'unchanged' END
     FROM input AS n
+    LEFT JOIN ins_uv AS v ON v.new_id = n.new_version_id AND n.existing_iu_id IS NULL
+    LEFT JOIN public.unit_version AS ev ON ev.id = n.existing_version_id
     ORDER BY n.ord;
 
     PERFORM public.fn_iu_gateway_close(v_ticket);

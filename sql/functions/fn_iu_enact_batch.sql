@@ -15,6 +15,8 @@ RETURNS TABLE (canonical_address text, iu_id uuid, version_id uuid, content_hash
 LANGUAGE plpgsql
 SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
+SET plan_cache_mode = force_custom_plan
+SET work_mem = '64MB'
 AS $fn$
 DECLARE
     v_review record;
@@ -59,22 +61,24 @@ BEGIN
 
     IF v_units.ids IS NOT NULL THEN
         -- The decision covers a draft only if its manifest lists this address with this content.
-        SELECT d.addr, d.hash, m.content_hash AS approved, count(*) OVER () AS n INTO v_problem
+        -- (Aggregates, not LIMIT 1, here and below: a fast-start plan for a row that is usually
+        -- absent would be a nested loop over the batch.)
+        SELECT pg_catalog.min(ARRAY[d.addr, d.hash, m.content_hash]) AS first, count(*) AS n INTO v_problem
         FROM unnest(v_units.addrs, v_units.hashes) AS d (addr, hash)
         LEFT JOIN cutter_governance.manifest_entry AS m
             ON m.envelope_id = v_review.envelope_id AND m.canonical_address = d.addr
-        WHERE m.content_hash IS DISTINCT FROM d.hash
-        LIMIT 1;
-        IF FOUND THEN
-            RAISE EXCEPTION 'review decision % does not cover unit % as it stands', p_review_decision_id, v_problem.addr
+        WHERE m.content_hash IS DISTINCT FROM d.hash;
+        IF v_problem.n > 0 THEN
+            RAISE EXCEPTION 'review decision % does not cover unit % as it stands', p_review_decision_id,
+                v_problem.first[1]
                 USING ERRCODE = 'IU004',
                       DETAIL = pg_catalog.format('stored content_hash %s, approved %s; %s unit(s) not covered',
-                          v_problem.hash, coalesce(v_problem.approved, '<not in the approved manifest>'), v_problem.n),
+                          v_problem.first[2], coalesce(v_problem.first[3], '<not in the approved manifest>'),
+                          v_problem.n),
                       HINT = 'a decision approves exact content: review the change set that holds it';
         END IF;
 
-        -- A unit is enacted together with or after its parent. (An aggregate, not LIMIT 1: a
-        -- fast-start plan for a row that is usually absent would be a nested loop over the batch.)
+        -- A unit is enacted together with or after its parent.
         SELECT pg_catalog.min(ARRAY[c.canonical_address, c.parent_address]) AS first, count(*) AS n
         INTO v_problem
         FROM unnest(v_units.addrs) AS d (addr)

@@ -4,17 +4,24 @@
 -- dropped, disabled or bypassed. p_skip_invariants names checks to leave out: a writer that
 -- re-proves one of them in the statement that rewrites the rows (the lifecycle writers compare
 -- each enacted version's recomputed content_hash with the approved one) need not pay for it twice.
+-- Each call is planned for its own address (plan_cache_mode): a whole document is probed with
+-- hash joins over its rows, a single unit through the indexes; a generic plan guessed a few
+-- hundred rows for either and probed 100,000 units by nested loops.
 CREATE FUNCTION public.fn_iu_verify_invariants(
     p_canonical_address text,
     p_include_descendants boolean DEFAULT FALSE,
     p_skip_invariants text[] DEFAULT '{}'
 )
 RETURNS TABLE (canonical_address text, invariant text, detail text)
-LANGUAGE sql
+LANGUAGE plpgsql
 STABLE
 SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
+SET plan_cache_mode = force_custom_plan
+SET work_mem = '64MB'
 AS $fn$
+BEGIN
+    RETURN QUERY
     WITH target AS MATERIALIZED (
         SELECT iu.*
         FROM public.information_unit AS iu
@@ -94,7 +101,8 @@ AS $fn$
         GROUP BY t.canonical_address, v.lifecycle_status
         HAVING count(*) > 1
     )
-    SELECT c.addr, c.invariant, c.detail FROM checks AS c ORDER BY c.addr, c.invariant
+    SELECT c.addr, c.invariant, c.detail FROM checks AS c ORDER BY c.addr, c.invariant;
+END
 $fn$;
 
 ALTER FUNCTION public.fn_iu_verify_invariants(text, boolean, text[]) OWNER TO iu_owner;

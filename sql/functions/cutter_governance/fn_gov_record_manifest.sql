@@ -12,6 +12,8 @@ RETURNS uuid
 LANGUAGE plpgsql
 SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
+SET plan_cache_mode = force_custom_plan
+SET work_mem = '64MB'
 AS $fn$
 DECLARE
     v_cs record;
@@ -46,17 +48,24 @@ BEGIN
             USING ERRCODE = 'IU013';
     END IF;
 
-    SELECT t.ord, t.addr, t.hash, coalesce(pend.content_hash, uv.content_hash) AS stored INTO v_mismatch
+    -- The first mismatch by ordinal, found with one hashed pass over the units (a LIMIT 1 would
+    -- plan a nested loop through the indexes for a row that is usually absent).
+    SELECT pg_catalog.min(t.ord) AS ord, count(*) AS n INTO v_mismatch
     FROM unnest(p_canonical_addresses, p_content_hashes) WITH ORDINALITY AS t (addr, hash, ord)
     LEFT JOIN public.information_unit AS iu ON iu.canonical_address = t.addr
     LEFT JOIN public.unit_version AS uv ON uv.id = iu.current_version_id
     LEFT JOIN public.unit_version AS pend
         ON pend.iu_id = iu.id AND pend.lifecycle_status = 'draft' AND pend.id <> iu.current_version_id
     WHERE coalesce(pend.content_hash, uv.content_hash) IS DISTINCT FROM t.hash
-       OR pg_catalog.split_part(t.addr, '/', 1) <> v_cs.doc_code
-    ORDER BY t.ord
-    LIMIT 1;
-    IF FOUND THEN
+       OR pg_catalog.split_part(t.addr, '/', 1) <> v_cs.doc_code;
+    IF v_mismatch.n > 0 THEN
+        SELECT t.ord, t.addr, t.hash, coalesce(pend.content_hash, uv.content_hash) AS stored INTO v_mismatch
+        FROM unnest(p_canonical_addresses, p_content_hashes) WITH ORDINALITY AS t (addr, hash, ord)
+        LEFT JOIN public.information_unit AS iu ON iu.canonical_address = t.addr
+        LEFT JOIN public.unit_version AS uv ON uv.id = iu.current_version_id
+        LEFT JOIN public.unit_version AS pend
+            ON pend.iu_id = iu.id AND pend.lifecycle_status = 'draft' AND pend.id <> iu.current_version_id
+        WHERE t.ord = v_mismatch.ord;
         RAISE EXCEPTION 'manifest entry % (%) does not match the stored unit', v_mismatch.ord, v_mismatch.addr
             USING ERRCODE = 'IU013',
                   DETAIL = pg_catalog.format('manifest hash %s, stored hash %s, change set document %s',

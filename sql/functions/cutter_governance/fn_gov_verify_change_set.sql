@@ -8,6 +8,8 @@ STABLE
 SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 SET timezone = 'UTC'
+SET plan_cache_mode = force_custom_plan
+SET work_mem = '64MB'
 AS $fn$
 DECLARE
     v_cs record;
