@@ -1,5 +1,6 @@
--- Internal: the review gate of every lifecycle writer (IU004). The decision must exist, be an
--- approval for this subject, be unexpired (its own expiry and the policy's maximum age), not
+-- Internal: the review gate of every lifecycle writer (IU004). The decision must exist, carry
+-- its reviewer's signature verifying now (Ed25519, fn_gov_ed25519_verify), be an approval for
+-- this subject, be unexpired (its own expiry and the policy's maximum age), not
 -- be followed by a rejection of the same content, and, while iu_enact.require_distinct_reviewer
 -- is true, be decided by someone other than the actor and other than the executor who cut the
 -- content. To enact or supersede, the approved content must be a recorded change set (IU004)
@@ -25,6 +26,7 @@ DECLARE
     v_distinct boolean := public.fn_iu_policy('iu_enact.require_distinct_reviewer')::boolean;
     v_max_age integer := public.fn_iu_policy('iu_enact.review_max_age_days')::integer;
     v_later record;
+    v_signature record;
 BEGIN
     IF p_review_decision_id IS NULL THEN
         RAISE EXCEPTION 'a review decision is required to %', p_subject
@@ -50,6 +52,28 @@ BEGIN
         RAISE EXCEPTION 'review decision % is older than % days', p_review_decision_id, v_max_age
             USING ERRCODE = 'IU004',
                   HINT = 'ask for a new review decision (policy iu_enact.review_max_age_days)';
+    END IF;
+    -- The approval authorises only if its reviewer's signature verifies now, under the key
+    -- registered to the reviewer, over this very decision's digest: a row recorded before
+    -- signatures were verified on insert, or written around the writers, authorises nothing.
+    SELECT s.id, s.signer, s.signed_digest, cutter_governance.fn_gov_ed25519_verify(
+        k.public_key, pg_catalog.convert_to('dot-iu-cutter/v1 reviewer ' || s.signed_digest, 'UTF8'), s.signature
+    ) AS authentic
+    INTO v_signature
+    FROM cutter_governance.dot_pair_signature AS s
+    JOIN cutter_governance.signer_key AS k ON k.key_id = s.key_id
+    WHERE s.lane = 'reviewer' AND s.review_decision_id = p_review_decision_id;
+    IF NOT FOUND OR v_signature.signer <> v_review.decided_by
+        OR v_signature.signed_digest <> v_review.decision_digest OR NOT v_signature.authentic THEN
+        RAISE EXCEPTION 'review decision % carries no authentic signature of %', p_review_decision_id,
+            v_review.decided_by
+            USING ERRCODE = 'IU004',
+                  DETAIL = CASE
+                      WHEN v_signature.id IS NULL THEN 'no reviewer signature is recorded for it'
+                      ELSE pg_catalog.format('signature %s: signer %s, digest %s, verifies %s', v_signature.id,
+                          v_signature.signer, v_signature.signed_digest, v_signature.authentic)
+                  END,
+                  HINT = 'ask the reviewer for a new, signed decision (iu-cutter review)';
     END IF;
     SELECT r.id, r.decided_by, r.decided_at INTO v_later
     FROM cutter_governance.review_decision AS r

@@ -1598,6 +1598,18 @@ def _signature(conn, **where) -> bytes:
 ANNEX = [("ICX-ANNEX", "Annex to the Constitution"), ("ICX-ANNEX/art_1", "Article 1. The flag is blue.")]
 
 
+@contextlib.contextmanager
+def _signatures_unchecked_on_insert(conn) -> Iterator[None]:
+    """A database as it was before revision 0016 (or written around the writers): signature rows
+    are recorded without being verified. Only a superuser can do this; the tests use it to prove
+    that what reads the rows later still refuses them."""
+    conn.execute(f"ALTER TABLE {G}.dot_pair_signature DISABLE TRIGGER trg_ab_dot_pair_signature_authentic")
+    try:
+        yield
+    finally:
+        conn.execute(f"ALTER TABLE {G}.dot_pair_signature ENABLE TRIGGER trg_ab_dot_pair_signature_authentic")
+
+
 def _cut_signed_with(conn, signer: keys.Signer, units, signature: bytes, key_id: str | None = None):
     """alice's governed cut of `units`, its executor signature replaced by `signature` (under
     `key_id`, by default her own)."""
@@ -1615,12 +1627,20 @@ def _cut_signed_with(conn, signer: keys.Signer, units, signature: bytes, key_id:
     return cs
 
 
-def test_a_replayed_executor_signature_fails_verify_and_the_cut_cannot_be_enacted(world):
+def test_a_replayed_executor_signature_is_iu011_and_the_cut_is_not_recorded(world):
     conn, signers = world.conn, world.signers
     replayed = _signature(conn, change_set_id=world.seed.enacted_cs)  # alice's, over ICX-CONST's digest
     assert keys.verify(signers["alice"].public_key, "executor", digest(SAMPLE), replayed)
-    cs = _cut_signed_with(conn, signers["alice"], ANNEX, replayed)  # Ed25519 is not checked in SQL...
-    result = world.cli("verify", str(cs), "--actor", "victor")  # ...verify checks it
+    with nothing_written(conn), raises_sqlstate("IU011"):
+        _cut_signed_with(conn, signers["alice"], ANNEX, replayed)
+
+
+def test_a_replayed_executor_signature_recorded_unchecked_fails_verify_and_cannot_be_enacted(world):
+    conn, signers = world.conn, world.signers
+    replayed = _signature(conn, change_set_id=world.seed.enacted_cs)
+    with _signatures_unchecked_on_insert(conn):
+        cs = _cut_signed_with(conn, signers["alice"], ANNEX, replayed)
+    result = world.cli("verify", str(cs), "--actor", "victor")
     outcome = refused(result, 4)
     assert outcome["verdict"] == "fail"
     assert {"executor_signature_valid", "all_signatures_valid"} <= set(outcome["failed"]), outcome
@@ -1694,7 +1714,7 @@ def test_a_review_decision_replayed_for_other_content_is_iu004(world):
 
 def _replayed_review(conn, world: World, *, change_set_id, manifest: str) -> uuid.UUID:
     """mallory, holding the reviewer lane, records an approval 'by rita' with rita's key and the
-    signature rita made for ICX-CONST: the database cannot verify Ed25519 and records it."""
+    signature rita made for ICX-CONST."""
     replayed = _signature(conn, review_decision_id=world.seed.decision)
     with conn.transaction(), as_role(conn, REVIEWER):
         return conn.execute(
@@ -1710,34 +1730,33 @@ def _statuses(conn, addresses) -> set[str]:
         (addresses,))}
 
 
-@pytest.mark.xfail(strict=True, raises=ProductGap, reason=(
-    "PRODUCT GAP: review (and verifier) signatures are never verified before they authorise a lifecycle"
-    " change. fn_gov_record_review checks only that the key id is registered to the named actor and that"
-    " the signature is 64 bytes; fn_iu_enact_batch / iu-cutter enact / iu-cutter run never check it."
-    " A login holding cutter_reviewer records an approval in rita's name with rita's signature replayed"
-    " from another decision, and alice enacts with it. verify (re-run) and audit-pack --check detect it"
-    " only afterwards."))
-def test_a_replayed_reviewer_signature_does_not_authorise_an_enactment(world):
+def test_a_replayed_reviewer_signature_is_iu011_and_records_nothing(world):
+    """The database verifies the Ed25519 signature it records: rita's signature of another
+    decision does not sign this one, so the approval is never recorded and cannot be used."""
     conn = world.conn
     verify(conn, world.seed.draft_cs, world.signers["victor"])
-    try:
+    with nothing_written(conn), raises_sqlstate("IU011") as info:
+        _replayed_review(conn, world, change_set_id=world.seed.draft_cs, manifest=digest(LAW))
+    assert "does not verify under key" in info.value.diag.message_primary
+    assert _statuses(conn, LAW_ADDRESSES) == {"draft"}
+
+
+def test_an_approval_with_a_replayed_signature_recorded_unchecked_does_not_authorise_an_enactment(world):
+    conn = world.conn
+    verify(conn, world.seed.draft_cs, world.signers["victor"])
+    with _signatures_unchecked_on_insert(conn):
         forged = _replayed_review(conn, world, change_set_id=world.seed.draft_cs, manifest=digest(LAW))
-    except psycopg.Error as exc:
-        assert exc.sqlstate in ("IU011", "IU013"), exc
-        return
-    try:
+    with nothing_written(conn), raises_sqlstate("IU004") as info:
         enact(conn, LAW_ADDRESSES, forged)
-    except psycopg.Error as exc:
-        assert exc.sqlstate in ("IU004", "IU011", "IU013"), exc
-        return
-    gap(f"approval {forged} carrying a replayed signature was recorded in rita's name and enacted"
-        f" {LAW_ADDRESSES}: now {_statuses(conn, LAW_ADDRESSES)}")
+    assert "carries no authentic signature of rita" in info.value.diag.message_primary
+    assert _statuses(conn, LAW_ADDRESSES) == {"draft"}
 
 
-def test_a_replayed_reviewer_signature_is_detected_by_a_later_verify(world):
+def test_a_replayed_reviewer_signature_recorded_unchecked_is_detected_by_a_later_verify(world):
     conn = world.conn
     verify(conn, world.seed.draft_cs, world.signers["victor"])
-    forged = _replayed_review(conn, world, change_set_id=world.seed.draft_cs, manifest=digest(LAW))
+    with _signatures_unchecked_on_insert(conn):
+        forged = _replayed_review(conn, world, change_set_id=world.seed.draft_cs, manifest=digest(LAW))
     with as_role(conn, VERIFIER):
         checks = {c.check: c for c in governance.signature_checks(conn, world.seed.draft_cs)}
     assert checks["all_signatures_valid"].outcome == "fail"
@@ -1748,45 +1767,36 @@ def test_a_replayed_reviewer_signature_is_detected_by_a_later_verify(world):
     assert outcome["failed"] == ["all_signatures_valid"], outcome
 
 
-@pytest.mark.xfail(strict=True, raises=ProductGap, reason=(
-    "PRODUCT GAP: iu-cutter run picks an approval made before the cut (bound to the manifest digest"
-    " only) from review_decision by its decided_by name and enacts under it without verifying its"
-    " signature; such an approval has no change_set_id, so verify's signature checks never see it."))
 def test_run_does_not_enact_under_a_pre_cut_approval_with_a_replayed_signature(world, tmp_path):
     conn = world.conn
     source = tmp_path / "replay.md"
     source.write_text("# Law on Flags\n\n### Article 1. The flag\n\nThe flag is blue.\n", encoding="utf-8")
     plan = refused(world.cli("plan", str(source), "--doc-code", "ICX-FLAG"), 0)
-    _replayed_review(conn, world, change_set_id=None, manifest=plan["manifest_sha256"])
+    with raises_sqlstate("IU011"):
+        _replayed_review(conn, world, change_set_id=None, manifest=plan["manifest_sha256"])
+    # recorded around the check, the forged approval is still not used: the run does not enact,
+    # and the audit pack, which carries every decision on this content, names the forgery
+    with _signatures_unchecked_on_insert(conn):
+        _replayed_review(conn, world, change_set_id=None, manifest=plan["manifest_sha256"])
     result = world.cli("run", str(source), "--doc-code", "ICX-FLAG", "--actor", "alice",
                        "--verifier", "victor")
     addresses = [u["canonical_address"] for u in plan["units"]]
-    if "enacted" in _statuses(conn, addresses):
-        said = {k: (result.out or {}).get(k) for k in ("status", "gate", "message")}
-        gap(f"run exited {result.code} ({said}); units now {_statuses(conn, addresses)} under a forged"
-            " pre-cut approval")
-    assert result.code in (4, 5) or (result.out or {}).get("status") == "awaiting_review", result.stdout
+    assert _statuses(conn, addresses) == {"draft"}, result.stdout
+    steps = {s["step"]: s["outcome"] for s in result.out["steps"]}
+    assert steps["enact"] == "waiting", result.stdout
+    assert result.out["gate"] == "audit pack", result.stdout
+    assert "reviewer signature" in result.out["message"] and "does not verify" in result.out["message"]
 
 
-@pytest.mark.xfail(strict=True, raises=ProductGap, reason=(
-    "PRODUCT GAP: fn_gov_record_verify records a verify result in victor's name with a signature replayed"
-    " from another verify result (only the key's owner and the 64-byte length are checked), and the change"
-    " set becomes 'verified', which is what enactment requires."))
-def test_a_replayed_verifier_signature_does_not_mark_a_change_set_verified(world):
+def test_a_replayed_verifier_signature_is_iu011_and_the_change_set_stays_unverified(world):
     conn, victor = world.conn, world.signers["victor"]
     replayed = _signature(conn, lane="verifier")
     with as_role(conn, VERIFIER):
         checks = governance.structural_checks(conn, world.seed.draft_cs) + governance.signature_checks(
             conn, world.seed.draft_cs)
     payload = governance.checks_json(checks)
-    try:
-        with conn.transaction(), as_role(conn, VERIFIER):
-            conn.execute(f"SELECT {G}.fn_gov_record_verify(%s, 'victor', 'pass', %s::jsonb, %s, %s)",
-                         (world.seed.draft_cs, payload, victor.key_id, replayed))
-    except psycopg.Error as exc:
-        assert exc.sqlstate in ("IU011", "IU013"), exc
-        return
+    with nothing_written(conn), raises_sqlstate("IU011"), conn.transaction(), as_role(conn, VERIFIER):
+        conn.execute(f"SELECT {G}.fn_gov_record_verify(%s, 'victor', 'pass', %s::jsonb, %s, %s)",
+                     (world.seed.draft_cs, payload, victor.key_id, replayed))
     status = conn.execute(f"SELECT status FROM {G}.cut_change_set WHERE id = %s", (world.seed.draft_cs,))
-    if status.fetchone() == ("verified",):
-        gap("a verify result with a replayed signature was recorded in victor's name; the change set is"
-            " now verified")
+    assert status.fetchone() != ("verified",)

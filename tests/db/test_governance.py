@@ -4,6 +4,7 @@ duties, signatures, and the structural verify."""
 from __future__ import annotations
 
 import hashlib
+import uuid
 
 import psycopg
 import pytest
@@ -13,6 +14,7 @@ from tests.conftest import SAMPLE, as_role, counts, raises_sqlstate, set_policy
 from tests.db.governed import cut, digest, hashes, verify
 
 G = "cutter_governance"
+AUTHENTIC = "trg_ab_dot_pair_signature_authentic"
 
 
 def gov_counts(conn):
@@ -227,19 +229,41 @@ def test_edited_or_deleted_governance_rows_break_the_chain(conn, signers, tamper
     assert any(p.startswith(problem) for _, p in problems), problems
 
 
-def test_forged_executor_signature_fails_verify(conn, signers):
-    alice, mallory = signers["alice"], signers["mallory"]
-    manifest = digest(SAMPLE)
-    with conn.transaction(), as_role(conn, "cutter_exec"):
+def _cut_without_executor_signature(conn, alice) -> uuid.UUID:
+    with as_role(conn, "cutter_exec"):
         governance.register_key(conn, alice)
         cs = governance.open_change_set(
-            conn, doc_code="ICX-CONST", source_sha256="a" * 64, manifest_sha256=manifest,
+            conn, doc_code="ICX-CONST", source_sha256="a" * 64, manifest_sha256=digest(SAMPLE),
             unit_count=len(SAMPLE), actor="alice", profile=None, granularity=None,
             publication_type="law")
         gateway.create(conn, [gateway.UnitInput(a, b) for a, b in SAMPLE], "alice", "law", cs)
         governance.record_manifest(conn, cs, [a for a, _ in SAMPLE], hashes(SAMPLE), "alice")
-        forged = mallory.sign("executor", manifest)  # right shape, wrong key
-        conn.execute(f"SELECT {G}.fn_gov_sign_executor(%s, 'alice', %s, %s)", (cs, alice.key_id, forged))
+    return cs
+
+
+def test_forged_executor_signature_is_iu011_and_nothing_is_recorded(conn, signers):
+    alice, mallory = signers["alice"], signers["mallory"]
+    forged = mallory.sign("executor", digest(SAMPLE))  # right shape, wrong key
+    with raises_sqlstate("IU011") as info, conn.transaction():
+        cs = _cut_without_executor_signature(conn, alice)
+        with as_role(conn, "cutter_exec"):
+            conn.execute(f"SELECT {G}.fn_gov_sign_executor(%s, 'alice', %s, %s)", (cs, alice.key_id, forged))
+    assert "does not verify under key" in info.value.diag.message_primary
+    assert conn.execute(f"SELECT count(*) FROM {G}.dot_pair_signature").fetchone() == (0,)
+    assert conn.execute(f"SELECT count(*) FROM {G}.cut_change_set").fetchone() == (0,)
+
+
+def test_a_forged_executor_signature_recorded_before_the_check_fails_verify(conn, signers):
+    """A row from before revision 0016 (simulated by recording it with the check disabled) is
+    still caught by verify, which re-checks every signature."""
+    alice, mallory = signers["alice"], signers["mallory"]
+    with conn.transaction():
+        cs = _cut_without_executor_signature(conn, alice)
+        conn.execute(f"ALTER TABLE {G}.dot_pair_signature DISABLE TRIGGER {AUTHENTIC}")
+        with as_role(conn, "cutter_exec"):
+            conn.execute(f"SELECT {G}.fn_gov_sign_executor(%s, 'alice', %s, %s)",
+                         (cs, alice.key_id, mallory.sign("executor", digest(SAMPLE))))
+        conn.execute(f"ALTER TABLE {G}.dot_pair_signature ENABLE TRIGGER {AUTHENTIC}")
     (_, verdict), checks = verify(conn, cs, signers["victor"])
     assert verdict == "fail"
     assert {c.check for c in checks if c.outcome == "fail"} == {
