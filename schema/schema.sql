@@ -1861,6 +1861,14 @@ CREATE FUNCTION public.fn_iu_create_plan(p_canonical_addresses text[], p_bodies 
         FROM problems AS p
         WHERE p.ordinal IS NULL
     ),
+    -- Over-limit bodies are all the preflight reports when there are any: they are listed as
+    -- they are, and no body is classified (hashed) against the stored units.
+    oversized AS (
+        SELECT p.ordinal, p.canonical_address, NULL::text AS unit_kind, NULL::text AS content_hash,
+            'invalid'::text AS action, p.code, p.message
+        FROM problems AS p
+        WHERE p.ordinal IS NOT NULL AND p.code = 'IU009'
+    ),
     units AS (
         SELECT
             c.ordinal,
@@ -1891,8 +1899,11 @@ CREATE FUNCTION public.fn_iu_create_plan(p_canonical_addresses text[], p_bodies 
             HAVING count(*) > 0
         ) AS e ON true
         WHERE NOT EXISTS (SELECT 1 FROM problems AS p WHERE p.ordinal IS NULL AND p.severity = 'error')
+          AND NOT EXISTS (SELECT 1 FROM oversized)
     )
     SELECT * FROM call_level
+    UNION ALL
+    SELECT * FROM (SELECT * FROM oversized ORDER BY ordinal) AS o
     UNION ALL
     SELECT * FROM (SELECT * FROM units ORDER BY ordinal) AS u
 $_$;
@@ -3035,6 +3046,20 @@ BEGIN
         RETURN;
     END IF;
 
+    -- An over-limit body is refused before anything else reads it: the checks below copy and
+    -- scan every body several times, which for a body of hundreds of megabytes is what a
+    -- refusal by policy must not cost. Only the over-limit bodies are reported then.
+    RETURN QUERY
+    SELECT t.ord::integer, t.addr, 'error'::text, 'IU009'::text, pg_catalog.format(
+        'unit %s (%s): body is %s bytes; the policy limit is %s (iu_create.gateway.max_body_bytes)',
+        t.ord, coalesce(t.addr, 'no address'), pg_catalog.octet_length(t.body), v_max_body)
+    FROM unnest(p_canonical_addresses, p_bodies) WITH ORDINALITY AS t (addr, body, ord)
+    WHERE pg_catalog.octet_length(t.body) > v_max_body
+    ORDER BY t.ord;
+    IF FOUND THEN
+        RETURN;
+    END IF;
+
     IF v_pub !~ '^[a-z][a-z_]{0,62}$' THEN
         RETURN QUERY SELECT NULL::integer, NULL::text, 'error', 'IU005', pg_catalog.format(
             'publication type %L is not a lower-case word (a-z and _)', pg_catalog.left(v_pub, 64));
@@ -3088,11 +3113,7 @@ BEGIN
         UNION ALL
         SELECT i.ord, i.addr, 'IU005', 'body is empty or blank'
         FROM input AS i WHERE i.body IS NULL OR i.body !~ '[^[:space:]]'
-        UNION ALL
-        SELECT i.ord, i.addr, 'IU009', pg_catalog.format(
-            'body is %s bytes; the policy limit is %s (iu_create.gateway.max_body_bytes)',
-            pg_catalog.octet_length(i.body), v_max_body)
-        FROM input AS i WHERE pg_catalog.octet_length(i.body) > v_max_body
+
         UNION ALL
         SELECT i.ord, i.addr, 'IU005', 'title is longer than 4000 characters or contains control characters'
         FROM input AS i
@@ -3476,20 +3497,24 @@ BEGIN
         RAISE EXCEPTION 'a revision of % units exceeds the policy limit of %', v_count, v_max_units
             USING ERRCODE = 'IU009', HINT = 'see dot_config iu_create.gateway.max_units_per_call';
     END IF;
-    SELECT t.ord, t.addr, t.body, count(*) OVER (PARTITION BY t.addr) AS n INTO v_problem
+    -- Sizes first, alone: an over-limit body is refused before anything scans or copies it.
+    SELECT t.ord, t.addr, pg_catalog.octet_length(t.body) AS bytes INTO v_problem
+    FROM unnest(p_canonical_addresses, p_bodies) WITH ORDINALITY AS t (addr, body, ord)
+    WHERE pg_catalog.octet_length(t.body) > v_max_body
+    ORDER BY t.ord LIMIT 1;
+    IF FOUND THEN
+        RAISE EXCEPTION 'revision unit % (%): body is % bytes; the policy limit is %', v_problem.ord,
+            coalesce(v_problem.addr, '<no address>'), v_problem.bytes, v_max_body
+            USING ERRCODE = 'IU009', HINT = 'see dot_config iu_create.gateway.max_body_bytes';
+    END IF;
+    SELECT t.ord, t.addr INTO v_problem
     FROM unnest(p_canonical_addresses, p_bodies) WITH ORDINALITY AS t (addr, body, ord)
     WHERE t.addr IS NULL OR t.body IS NULL OR t.body !~ '[^[:space:]]'
-       OR pg_catalog.octet_length(t.body) > v_max_body
     ORDER BY t.ord LIMIT 1;
     IF FOUND THEN
         RAISE EXCEPTION 'revision unit % (%): %', v_problem.ord, coalesce(v_problem.addr, '<no address>'),
-            CASE
-                WHEN v_problem.addr IS NULL THEN 'address is missing'
-                WHEN v_problem.body IS NULL OR v_problem.body !~ '[^[:space:]]' THEN 'body is empty or blank'
-                ELSE pg_catalog.format('body is %s bytes; the policy limit is %s',
-                    pg_catalog.octet_length(v_problem.body), v_max_body)
-            END
-            USING ERRCODE = CASE WHEN pg_catalog.octet_length(v_problem.body) > v_max_body THEN 'IU009' ELSE 'IU005' END;
+            CASE WHEN v_problem.addr IS NULL THEN 'address is missing' ELSE 'body is empty or blank' END
+            USING ERRCODE = 'IU005';
     END IF;
     SELECT t.addr INTO v_problem
     FROM unnest(p_canonical_addresses) AS t (addr) GROUP BY t.addr HAVING count(*) > 1 LIMIT 1;

@@ -39,6 +39,14 @@ AS $fn$
         FROM problems AS p
         WHERE p.ordinal IS NULL
     ),
+    -- Over-limit bodies are all the preflight reports when there are any: they are listed as
+    -- they are, and no body is classified (hashed) against the stored units.
+    oversized AS (
+        SELECT p.ordinal, p.canonical_address, NULL::text AS unit_kind, NULL::text AS content_hash,
+            'invalid'::text AS action, p.code, p.message
+        FROM problems AS p
+        WHERE p.ordinal IS NOT NULL AND p.code = 'IU009'
+    ),
     units AS (
         SELECT
             c.ordinal,
@@ -69,8 +77,11 @@ AS $fn$
             HAVING count(*) > 0
         ) AS e ON true
         WHERE NOT EXISTS (SELECT 1 FROM problems AS p WHERE p.ordinal IS NULL AND p.severity = 'error')
+          AND NOT EXISTS (SELECT 1 FROM oversized)
     )
     SELECT * FROM call_level
+    UNION ALL
+    SELECT * FROM (SELECT * FROM oversized ORDER BY ordinal) AS o
     UNION ALL
     SELECT * FROM (SELECT * FROM units ORDER BY ordinal) AS u
 $fn$;

@@ -39,20 +39,24 @@ BEGIN
         RAISE EXCEPTION 'a revision of % units exceeds the policy limit of %', v_count, v_max_units
             USING ERRCODE = 'IU009', HINT = 'see dot_config iu_create.gateway.max_units_per_call';
     END IF;
-    SELECT t.ord, t.addr, t.body, count(*) OVER (PARTITION BY t.addr) AS n INTO v_problem
+    -- Sizes first, alone: an over-limit body is refused before anything scans or copies it.
+    SELECT t.ord, t.addr, pg_catalog.octet_length(t.body) AS bytes INTO v_problem
+    FROM unnest(p_canonical_addresses, p_bodies) WITH ORDINALITY AS t (addr, body, ord)
+    WHERE pg_catalog.octet_length(t.body) > v_max_body
+    ORDER BY t.ord LIMIT 1;
+    IF FOUND THEN
+        RAISE EXCEPTION 'revision unit % (%): body is % bytes; the policy limit is %', v_problem.ord,
+            coalesce(v_problem.addr, '<no address>'), v_problem.bytes, v_max_body
+            USING ERRCODE = 'IU009', HINT = 'see dot_config iu_create.gateway.max_body_bytes';
+    END IF;
+    SELECT t.ord, t.addr INTO v_problem
     FROM unnest(p_canonical_addresses, p_bodies) WITH ORDINALITY AS t (addr, body, ord)
     WHERE t.addr IS NULL OR t.body IS NULL OR t.body !~ '[^[:space:]]'
-       OR pg_catalog.octet_length(t.body) > v_max_body
     ORDER BY t.ord LIMIT 1;
     IF FOUND THEN
         RAISE EXCEPTION 'revision unit % (%): %', v_problem.ord, coalesce(v_problem.addr, '<no address>'),
-            CASE
-                WHEN v_problem.addr IS NULL THEN 'address is missing'
-                WHEN v_problem.body IS NULL OR v_problem.body !~ '[^[:space:]]' THEN 'body is empty or blank'
-                ELSE pg_catalog.format('body is %s bytes; the policy limit is %s',
-                    pg_catalog.octet_length(v_problem.body), v_max_body)
-            END
-            USING ERRCODE = CASE WHEN pg_catalog.octet_length(v_problem.body) > v_max_body THEN 'IU009' ELSE 'IU005' END;
+            CASE WHEN v_problem.addr IS NULL THEN 'address is missing' ELSE 'body is empty or blank' END
+            USING ERRCODE = 'IU005';
     END IF;
     SELECT t.addr INTO v_problem
     FROM unnest(p_canonical_addresses) AS t (addr) GROUP BY t.addr HAVING count(*) > 1 LIMIT 1;
