@@ -2049,8 +2049,8 @@ BEGIN
                 USING ERRCODE = 'IU003', HINT = 'enact the parent first or in the same batch';
         END IF;
 
-        -- content_hash_matches is proven below, on the rows themselves: the UPDATE recomputes each
-        -- version's stored hash from its body and it must still be the approved one.
+        -- content_hash_matches is proven below, on the rows themselves: the UPDATE hashes each
+        -- version's body again and it must still be the approved one.
         PERFORM public.fn_iu_invariant_gate(v_units.addrs, 'enacted', ARRAY['content_hash_matches']);
 
         v_ticket := public.fn_iu_gateway_open('fn_iu_enact');
@@ -2060,7 +2060,7 @@ BEGIN
                 updated_at = v_at, updated_by = p_actor
             FROM unnest(v_units.version_ids, v_units.hashes) AS d (id, hash)
             WHERE uv.id = d.id AND uv.lifecycle_status = 'draft' AND uv.content_hash = d.hash
-            RETURNING uv.id, uv.content_hash = d.hash AS hash_ok
+            RETURNING uv.id, public.fn_iu_content_hash(uv.body) = d.hash AS hash_ok
         )
         SELECT count(*)::integer AS n, pg_catalog.min(m.id::text) FILTER (WHERE NOT m.hash_ok) AS unhashed
         INTO v_moved FROM moved AS m;
@@ -3857,7 +3857,7 @@ BEGIN
                     updated_at = v_at, updated_by = p_actor
                 FROM unnest(v_units.new_ids, v_units.new_hashes) AS d (id, hash)
                 WHERE uv.id = d.id AND uv.lifecycle_status = 'draft' AND uv.content_hash = d.hash
-                RETURNING uv.id, uv.content_hash = d.hash AS hash_ok
+                RETURNING uv.id, public.fn_iu_content_hash(uv.body) = d.hash AS hash_ok
             )
             SELECT count(*)::integer AS n, pg_catalog.min(m.id::text) FILTER (WHERE NOT m.hash_ok) AS unhashed
             INTO v_moved FROM moved AS m;
@@ -5555,7 +5555,7 @@ COMMENT ON TRIGGER trg_iu_born_draft ON public.information_unit IS 'New rows are
 -- Name: information_unit trg_iu_enacted_immut; Type: TRIGGER; Schema: public; Owner: iu_owner
 --
 
-CREATE TRIGGER trg_iu_enacted_immut BEFORE DELETE OR UPDATE ON public.information_unit FOR EACH ROW WHEN ((old.lifecycle_status <> 'draft'::text)) EXECUTE FUNCTION public.fn_iu_enacted_immut();
+CREATE TRIGGER trg_iu_enacted_immut AFTER DELETE OR UPDATE ON public.information_unit FOR EACH ROW WHEN ((old.lifecycle_status <> 'draft'::text)) EXECUTE FUNCTION public.fn_iu_enacted_immut();
 
 --
 -- Name: TRIGGER trg_iu_enacted_immut ON information_unit; Type: COMMENT; Schema: public; Owner: iu_owner
@@ -5574,6 +5574,18 @@ CREATE TRIGGER trg_iu_enacted_truncate BEFORE TRUNCATE ON public.information_uni
 --
 
 COMMENT ON TRIGGER trg_iu_enacted_truncate ON public.information_unit IS 'No TRUNCATE while the table holds enacted, superseded or retired rows (IU002).';
+
+--
+-- Name: information_unit trg_iu_enacted_undeletable; Type: TRIGGER; Schema: public; Owner: iu_owner
+--
+
+CREATE TRIGGER trg_iu_enacted_undeletable BEFORE DELETE ON public.information_unit FOR EACH ROW WHEN ((old.lifecycle_status <> 'draft'::text)) EXECUTE FUNCTION public.fn_iu_enacted_immut();
+
+--
+-- Name: TRIGGER trg_iu_enacted_undeletable ON information_unit; Type: COMMENT; Schema: public; Owner: iu_owner
+--
+
+COMMENT ON TRIGGER trg_iu_enacted_undeletable ON public.information_unit IS 'Enacted, superseded and retired rows are never deleted (IU002), refused before any foreign key is checked.';
 
 --
 -- Name: unit_version trg_uv_allowed_transition; Type: TRIGGER; Schema: public; Owner: iu_owner
@@ -5603,7 +5615,7 @@ COMMENT ON TRIGGER trg_uv_born_draft ON public.unit_version IS 'New rows are dra
 -- Name: unit_version trg_uv_enacted_immut; Type: TRIGGER; Schema: public; Owner: iu_owner
 --
 
-CREATE TRIGGER trg_uv_enacted_immut BEFORE DELETE OR UPDATE ON public.unit_version FOR EACH ROW WHEN ((old.lifecycle_status <> 'draft'::text)) EXECUTE FUNCTION public.fn_uv_enacted_immut();
+CREATE TRIGGER trg_uv_enacted_immut AFTER DELETE OR UPDATE ON public.unit_version FOR EACH ROW WHEN ((old.lifecycle_status <> 'draft'::text)) EXECUTE FUNCTION public.fn_uv_enacted_immut();
 
 --
 -- Name: TRIGGER trg_uv_enacted_immut ON unit_version; Type: COMMENT; Schema: public; Owner: iu_owner
@@ -5622,6 +5634,18 @@ CREATE TRIGGER trg_uv_enacted_truncate BEFORE TRUNCATE ON public.unit_version FO
 --
 
 COMMENT ON TRIGGER trg_uv_enacted_truncate ON public.unit_version IS 'No TRUNCATE while the table holds enacted, superseded or retired rows (IU002).';
+
+--
+-- Name: unit_version trg_uv_enacted_undeletable; Type: TRIGGER; Schema: public; Owner: iu_owner
+--
+
+CREATE TRIGGER trg_uv_enacted_undeletable BEFORE DELETE ON public.unit_version FOR EACH ROW WHEN ((old.lifecycle_status <> 'draft'::text)) EXECUTE FUNCTION public.fn_uv_enacted_immut();
+
+--
+-- Name: TRIGGER trg_uv_enacted_undeletable ON unit_version; Type: COMMENT; Schema: public; Owner: iu_owner
+--
+
+COMMENT ON TRIGGER trg_uv_enacted_undeletable ON public.unit_version IS 'Enacted, superseded and retired rows are never deleted (IU002), refused before any foreign key is checked.';
 
 --
 -- Name: dot_pair_signature dot_pair_signature_change_set_id_fkey; Type: FK CONSTRAINT; Schema: cutter_governance; Owner: iu_owner

@@ -91,8 +91,8 @@ BEGIN
                 USING ERRCODE = 'IU003', HINT = 'enact the parent first or in the same batch';
         END IF;
 
-        -- content_hash_matches is proven below, on the rows themselves: the UPDATE recomputes each
-        -- version's stored hash from its body and it must still be the approved one.
+        -- content_hash_matches is proven below, on the rows themselves: the UPDATE hashes each
+        -- version's body again and it must still be the approved one.
         PERFORM public.fn_iu_invariant_gate(v_units.addrs, 'enacted', ARRAY['content_hash_matches']);
 
         v_ticket := public.fn_iu_gateway_open('fn_iu_enact');
@@ -102,7 +102,7 @@ BEGIN
                 updated_at = v_at, updated_by = p_actor
             FROM unnest(v_units.version_ids, v_units.hashes) AS d (id, hash)
             WHERE uv.id = d.id AND uv.lifecycle_status = 'draft' AND uv.content_hash = d.hash
-            RETURNING uv.id, uv.content_hash = d.hash AS hash_ok
+            RETURNING uv.id, public.fn_iu_content_hash(uv.body) = d.hash AS hash_ok
         )
         SELECT count(*)::integer AS n, pg_catalog.min(m.id::text) FILTER (WHERE NOT m.hash_ok) AS unhashed
         INTO v_moved FROM moved AS m;

@@ -101,7 +101,7 @@ BEGIN
                     updated_at = v_at, updated_by = p_actor
                 FROM unnest(v_units.new_ids, v_units.new_hashes) AS d (id, hash)
                 WHERE uv.id = d.id AND uv.lifecycle_status = 'draft' AND uv.content_hash = d.hash
-                RETURNING uv.id, uv.content_hash = d.hash AS hash_ok
+                RETURNING uv.id, public.fn_iu_content_hash(uv.body) = d.hash AS hash_ok
             )
             SELECT count(*)::integer AS n, pg_catalog.min(m.id::text) FILTER (WHERE NOT m.hash_ok) AS unhashed
             INTO v_moved FROM moved AS m;

@@ -20,14 +20,29 @@ EXECUTE FUNCTION public.fn_iu_lifecycle_born_draft();
 COMMENT ON TRIGGER trg_iu_born_draft ON public.information_unit IS
 'New rows are drafts (IU003).';
 
+-- AFTER, not BEFORE: the check only reads OLD and NEW and raises, and a BEFORE ROW UPDATE
+-- trigger (even one whose WHEN excludes the row) makes PostgreSQL recompute every stored
+-- generated column of every updated row, hashes and address parts, on every enactment. (A
+-- status change that also breaks the stamps' CHECK is refused by the CHECK first, 23514.)
 CREATE TRIGGER trg_iu_enacted_immut
-BEFORE UPDATE OR DELETE ON public.information_unit
+AFTER UPDATE OR DELETE ON public.information_unit
 FOR EACH ROW
 WHEN (old.lifecycle_status <> 'draft')
 EXECUTE FUNCTION public.fn_iu_enacted_immut();
 
 COMMENT ON TRIGGER trg_iu_enacted_immut ON public.information_unit IS
 'Enacted rows are immutable; superseded and retired rows never change; none is deleted (IU002).';
+
+-- The same check BEFORE a DELETE (which recomputes nothing): the refusal is IU002 before the
+-- foreign keys of the rows that reference this one are checked.
+CREATE TRIGGER trg_iu_enacted_undeletable
+BEFORE DELETE ON public.information_unit
+FOR EACH ROW
+WHEN (old.lifecycle_status <> 'draft')
+EXECUTE FUNCTION public.fn_iu_enacted_immut();
+
+COMMENT ON TRIGGER trg_iu_enacted_undeletable ON public.information_unit IS
+'Enacted, superseded and retired rows are never deleted (IU002), refused before any foreign key is checked.';
 
 CREATE TRIGGER trg_iu_enacted_truncate
 BEFORE TRUNCATE ON public.information_unit

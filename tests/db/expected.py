@@ -153,12 +153,14 @@ LIFECYCLE_TRIGGERS = {
         "fn_iu_lifecycle_transition_check", {"UPDATE"}, False),
     ("public.information_unit", "trg_iu_born_draft"): ("fn_iu_lifecycle_born_draft", {"INSERT"}, True),
     ("public.information_unit", "trg_iu_enacted_immut"): ("fn_iu_enacted_immut", {"UPDATE", "DELETE"}, True),
+    ("public.information_unit", "trg_iu_enacted_undeletable"): ("fn_iu_enacted_immut", {"DELETE"}, True),
     ("public.information_unit", "trg_iu_enacted_truncate"): (
         "fn_iu_enacted_truncate_guard", {"TRUNCATE"}, False),
     ("public.unit_version", "trg_uv_allowed_transition"): (
         "fn_iu_lifecycle_transition_check", {"UPDATE"}, False),
     ("public.unit_version", "trg_uv_born_draft"): ("fn_iu_lifecycle_born_draft", {"INSERT"}, True),
     ("public.unit_version", "trg_uv_enacted_immut"): ("fn_uv_enacted_immut", {"UPDATE", "DELETE"}, True),
+    ("public.unit_version", "trg_uv_enacted_undeletable"): ("fn_uv_enacted_immut", {"DELETE"}, True),
     ("public.unit_version", "trg_uv_enacted_truncate"): ("fn_iu_enacted_truncate_guard", {"TRUNCATE"}, False),
 }
 
