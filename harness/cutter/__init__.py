@@ -16,6 +16,7 @@ from .model import (
     Dropped,
     ParseWarning,
     Unit,
+    UnitLimitExceeded,
     content_hash,
     manifest_digest,
 )
@@ -30,6 +31,7 @@ __all__ = [
     "Dropped",
     "ParseWarning",
     "Unit",
+    "UnitLimitExceeded",
     "akn_eid_to_segments",
     "content_hash",
     "load_manifest_json",

@@ -40,6 +40,22 @@ class CutterInputError(ValueError):
         super().__init__(f"line {line}: {message}" if line is not None else message)
 
 
+class UnitLimitExceeded(CutterInputError):
+    """The source cuts into more units than the caller allows (``parse_document(max_units=)``).
+
+    `count` is the exact number of units the cut would have produced, the document root
+    included; `limit` is the `max_units` it exceeds. Raised only after the whole source was
+    read, so every other `CutterInputError` of the source still comes first; the units beyond
+    the limit were counted, never built.
+    """
+
+    def __init__(self, count: int, limit: int, *, source_name: str | None = None) -> None:
+        self.count = count
+        self.limit = limit
+        super().__init__(f"the source cuts into {count} units, more than the limit of {limit}",
+                         source_name=source_name)
+
+
 def content_hash(body: str) -> str:
     """Lower-case hex SHA-256 of the UTF-8 bytes of the NFC form of `body` (CONTRACT §3)."""
     return hashlib.sha256(unicodedata.normalize("NFC", body).encode("utf-8")).hexdigest()

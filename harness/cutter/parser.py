@@ -35,6 +35,7 @@ from .model import (
     Dropped,
     ParseWarning,
     Unit,
+    UnitLimitExceeded,
     is_valid_doc_code,
     manifest_digest,
 )
@@ -127,6 +128,7 @@ def parse_document(
     profile: str = "auto",
     granularity: str = "point",
     source_name: str = "<input>",
+    max_units: int | None = None,
 ) -> CutManifest:
     """Cut `source` (a Markdown or plain-text legal document) into units.
 
@@ -135,6 +137,13 @@ def parse_document(
     recitals) or ``auto``. `granularity` is the finest unit cut: ``article``,
     ``clause`` (paragraphs, and sections written inside articles/amendments) or
     ``point``. Raises `CutterInputError` for input that cannot be cut trustworthily.
+
+    `max_units` (the document root included) bounds what a refusal costs: once the cut
+    has that many units the parser goes on reading the source to count the rest, but
+    builds nothing more for them (no segments, warnings, bodies or `Unit`s), and at the
+    end raises `UnitLimitExceeded` with the exact count, unless the source fails with
+    another `CutterInputError` first, as it would without the bound. Within the bound
+    the result is exactly the unbounded one.
     """
     if not isinstance(doc_code, str) or not is_valid_doc_code(doc_code):
         raise CutterInputError(
@@ -145,13 +154,18 @@ def parse_document(
         raise CutterInputError(f"profile must be one of {', '.join(PROFILES)}; got {profile!r}")
     if granularity not in GRANULARITIES:
         raise CutterInputError(f"granularity must be one of {', '.join(GRANULARITIES)}; got {granularity!r}")
+    if max_units is not None and (type(max_units) is not int or max_units < 1):
+        raise CutterInputError(f"max_units must be a positive integer or None; got {max_units!r}")
     try:
         with _cyclic_gc_paused():
             source_sha256, text, lines = decode_source(source)
             rules = r.PROFILES[r.detect_profile(text) if profile == "auto" else profile]
             del text
-            cutter = _Cutter(lines, rules, granularity, doc_code)
+            cutter = _Cutter(lines, rules, granularity, doc_code, max_units)
             cutter.run()
+            if cutter.counting_only:
+                assert max_units is not None
+                raise UnitLimitExceeded(cutter.unit_count, max_units)
             units, dropped, warnings = cutter.assemble()
     except CutterInputError as error:
         error.source_name = source_name
@@ -244,7 +258,8 @@ def _follows(previous: tuple[int, str], current: tuple[int, str]) -> bool:
 class _Cutter:
     """The structure pass: tokens in, drafts and dropped lines out."""
 
-    def __init__(self, lines: list[str], rules: r.ProfileRules, granularity: str, doc_code: str) -> None:
+    def __init__(self, lines: list[str], rules: r.ProfileRules, granularity: str, doc_code: str,
+                 max_units: int | None = None) -> None:
         self.lines = lines
         self.rules = rules
         self.roles = _ROLES_BY_GRANULARITY[granularity]
@@ -265,6 +280,14 @@ class _Cutter:
         self.position = 0
         self._quote_memo: dict[str, tuple[int, int | None]] = {}
         self._reading_cache: dict[str, dict[str, int]] = {}
+        # Units kept below the root; past it the pass only counts (see parse_document).
+        self.max_drafts = max_units - 1 if max_units is not None else None
+        self.counting_only = False
+
+    @property
+    def unit_count(self) -> int:
+        """Units cut so far, the document root included."""
+        return 1 + len(self.seen)
 
     # -- the pass --------------------------------------------------------------------
 
@@ -649,7 +672,12 @@ class _Cutter:
         draft = _Draft(role, number, label, title, address, parent, list_section=list_section)
         del self.stack[keep:]
         self.stack.append(draft)
-        self.segments.append((i, draft))
+        if self.counting_only:
+            pass
+        elif self.max_drafts is None or len(self.seen) <= self.max_drafts:
+            self.segments.append((i, draft))
+        else:
+            self._count_only()
         self.zone = None
         if seq is not None:
             self.last_in_parent[(parent.address if parent is not None else "", role)] = (seq, label)
@@ -658,8 +686,16 @@ class _Cutter:
             self.body_started = True
         return draft
 
+    def _count_only(self) -> None:
+        """Over max_units: from here on the pass only counts. What it holds for assembly goes
+        (a draft lives on only while its unit is open); what decides structure stays."""
+        self.counting_only = True
+        self.segments.clear()
+        self.warnings.clear()
+
     def _start_zone(self, i: int, zone: str) -> None:
-        self.segments.append((i, zone))
+        if not self.counting_only:
+            self.segments.append((i, zone))
         self.zone = zone
         self.stack.clear()
 
@@ -667,7 +703,8 @@ class _Cutter:
         self.explicit.setdefault(i, reason)
 
     def _warn(self, i: int, message: str) -> None:
-        self.warnings.append(ParseWarning(i + 1, f"line {i + 1}: {message}"))
+        if not self.counting_only:
+            self.warnings.append(ParseWarning(i + 1, f"line {i + 1}: {message}"))
 
     def _next_content(self, i: int) -> int | None:
         """Index of the next line after `i` that is neither blank nor a dropped artefact."""

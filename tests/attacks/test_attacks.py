@@ -1490,12 +1490,13 @@ def test_cli_refuses_a_document_with_more_units_than_the_policy_allows(low_limit
                                        "seconds": round(result.seconds, 2)})
 
 
-@pytest.mark.xfail(strict=True, raises=ProductGap, reason=(
-    "PRODUCT GAP: iu-cutter parses the whole source into units (and sends them to fn_iu_create_plan)"
-    " before the database refuses the count with IU009, so the memory a refused over-limit document"
-    " costs grows with the document, 1.3-1.6 KB per unit on this machine: peak RSS 68 MiB for 10,001"
-    " units, 112 MiB for 40,001; with IU_FULL=1 505 MiB (6.9 s) for 300,001 and 1,615 MiB (28 s) for"
-    " 1,200,001; so 12-15 GiB for ten million units. The policy limit is not read before parsing."))
+@pytest.mark.xfail(FULL, strict=True, raises=ProductGap, reason=(
+    "PRODUCT GAP at full size: the CLI reads the policy limit first and, past it, keeps counting"
+    " units without building them, which passes at the default sizes (10,001 vs 40,001 units: +20 MiB,"
+    " about 710 bytes a unit, against +45 MiB before); but the source lines, their tokens and the set"
+    " of addresses that catches duplicates are still held, so with IU_FULL=1 the peak grows 585 bytes a"
+    " unit (299 MiB at 300,001 units, 801 MiB at 1,200,001), about 5.4 GiB for ten million. Bounding it"
+    " needs a streaming reader and parser."))
 def test_cli_refuses_an_over_limit_document_in_bounded_memory(low_limit, tmp_path, record_property):
     conn = low_limit.conn
     small, large = _cli_sizes(conn)
