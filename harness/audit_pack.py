@@ -15,26 +15,37 @@ The offline check recomputes what the database computed, with the SQL's own form
 
 Rows are stored as the database renders them to JSON (``row_to_json`` with TimeZone UTC), so
 every value the formulas read is in the pack verbatim; numbers are read back as exact decimals.
+
+A pack of a large cut holds hundreds of thousands of rows (the manifest's entries, the lifecycle
+log, the units), so neither side ever holds them whole: the writer streams them from server-side
+cursors into their files, and the check reads those files a row at a time, gathering only what
+its checks need of them (counts, digests, problems).
 """
 
 from __future__ import annotations
 
+import concurrent.futures
+import contextlib
 import functools
 import hashlib
 import html
+import itertools
 import json
 import math
+import queue
+import re
 import shutil
 import tempfile
+import threading
 import uuid
 from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import psycopg
 
@@ -59,8 +70,6 @@ UNHASHED = ("prev_hash", "row_hash", "status", "status_changed_at")  # fn_gov_ch
 
 # ---- PostgreSQL's text forms, offline -----------------------------------------------------
 
-
-
 _encode_basestring = json.encoder.encode_basestring
 
 
@@ -72,6 +81,9 @@ def _json_string(text: str) -> str:
 
 def jsonb_text(value: Any) -> str:
     """The text output of a jsonb value (JsonbToCString), from its parsed JSON form."""
+    scalar = _SCALARS.get(type(value))
+    if scalar is not None:  # the common case, by type lookup; subclasses go the long way below
+        return scalar(value)
     if value is None:
         return "null"
     if isinstance(value, bool):
@@ -85,9 +97,22 @@ def jsonb_text(value: Any) -> str:
     if isinstance(value, list):
         return "[" + ", ".join(jsonb_text(v) for v in value) + "]"
     if isinstance(value, dict):
-        ordered = sorted(value, key=lambda k: (len(k.encode("utf-8")), k.encode("utf-8")))
-        return "{" + ", ".join(f"{_json_string(k)}: {jsonb_text(value[k])}" for k in ordered) + "}"
+        return "{" + ", ".join([head + jsonb_text(value[k]) for k, head in _jsonb_keys(tuple(value))]) + "}"
     raise TypeError(f"not a JSON value: {value!r}")
+
+
+@functools.lru_cache(maxsize=1024)
+def _jsonb_keys(keys: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """An object's keys in jsonb's order (by length in bytes, then bytewise), each with the text
+    before its value. Cached: the rows of a table share their keys."""
+    ordered = sorted(keys, key=lambda k: (len(k.encode("utf-8")), k.encode("utf-8")))
+    return tuple((k, f"{_json_string(k)}: ") for k in ordered)
+
+
+_SCALARS: dict[type, Callable[[Any], str]] = {  # JSON scalars' text, in jsonb's and in the pack's files
+    str: _encode_basestring, int: str, type(None): lambda _: "null",
+    bool: lambda v: "true" if v else "false", Decimal: lambda v: format(v, "f"),
+}
 
 
 def _shortest_digits(x: float) -> tuple[str, int]:
@@ -192,7 +217,18 @@ def review_digest(decision: dict) -> str:
 
 
 def _quoted(values: list[Any]) -> str:
-    return ",".join(quote_nullable(None if v is None else str(v)) for v in values)
+    """quote_nullable of each value's text, comma-separated: the input of the lifecycle hashes.
+    (quote_nullable inlined for the common text with no quote and no backslash: the check runs
+    this for every row of the log.)"""
+    quoted = []
+    for value in values:
+        if value is None:
+            quoted.append("NULL")
+        elif "'" in (text := str(value)) or "\\" in text:
+            quoted.append(quote_nullable(text))
+        else:
+            quoted.append(f"'{text}'")
+    return ",".join(quoted)
 
 
 def entry_hash(row: dict) -> str:
@@ -227,7 +263,8 @@ def signature_problem(sig: dict, pack: dict[str, Any]) -> str | None:
         return f"key {sig['key_id'][:12]} belongs to {key['signer']}, not {sig['signer']}"
     change_set = pack["change_set.json"]
     if sig["lane"] == "executor":
-        expected = manifest_digest(pack["manifest.json"]["entries"])
+        entries = pack["manifest.json"]["entries"]
+        expected = entries.digest() if isinstance(entries, _ManifestEntries) else manifest_digest(entries)
         subject = sig["change_set_id"] == change_set["id"]
     elif sig["lane"] == "verifier":
         result = next((r for r in pack["verify_results.json"] if r["id"] == sig["verify_result_id"]), None)
@@ -248,15 +285,65 @@ def signature_problem(sig: dict, pack: dict[str, Any]) -> str | None:
 
 # ---- writing ------------------------------------------------------------------------------------
 
+BATCH = 2000  # rows fetched from a server-side cursor and parsed at a time
+
+
 def _rows(conn: psycopg.Connection, query: str, params: tuple = ()) -> list[dict]:
-    """The query's rows (one JSON text each), read through a server-side cursor in batches and
-    parsed one batch at a time: one decoder call per batch, and never the whole result twice."""
-    rows: list[dict] = []
-    with conn.transaction(), conn.cursor(name=f"pack_{uuid.uuid4().hex}") as cur:
-        cur.execute(query, params)
-        while batch := cur.fetchmany(5000):
-            rows += json.loads("[" + ",".join(r[0] for r in batch) + "]", parse_float=Decimal)
-    return rows
+    """The query's rows (one JSON text each), parsed with one decoder call: for the few
+    governance rows of a change set."""
+    texts = [r[0] for r in conn.execute(query, params)]
+    return json.loads("[" + ",".join(texts) + "]", parse_float=Decimal)
+
+
+def _streamed(conn: psycopg.Connection, cursors: contextlib.ExitStack, query: str,
+              params: tuple) -> Iterator[dict]:
+    """The query's rows (one JSON text each), read from a server-side cursor as the iterator is
+    consumed: a batch at a time, fetched ahead (see _fetched_ahead), one decoder call per batch.
+    The cursor is closed with ``cursors``, whether or not every row was read."""
+    cursor = cursors.enter_context(conn.cursor(name=f"pack_{uuid.uuid4().hex}"))
+
+    def rows() -> Iterator[dict]:
+        cursor.execute(query, params)
+        with contextlib.closing(_fetched_ahead(lambda: cursor.fetchmany(BATCH))) as batches:
+            for batch in batches:
+                yield from json.loads("[" + ",".join(r[0] for r in batch) + "]", parse_float=Decimal)
+
+    streamed = rows()
+    cursors.callback(streamed.close)  # first (stops its fetching), then the cursor closes
+    return streamed
+
+
+def _fetched_ahead(fetch: Callable[[], list], depth: int = 2) -> Iterator[list]:
+    """fetch()'s batches until an empty one, fetched by a thread up to ``depth`` batches ahead
+    of the caller: the database reads and renders the next rows while the caller writes these.
+    The thread is the only user of the cursor until it has stopped, which it has when this
+    iterator is exhausted or closed."""
+    batches: queue.Queue[list | BaseException] = queue.Queue(depth)
+    stop = threading.Event()
+
+    def fetch_all() -> None:
+        try:
+            while not stop.is_set():
+                batch = fetch()
+                batches.put(batch)
+                if not batch:
+                    return
+        except BaseException as exc:  # raised in the caller's thread
+            batches.put(exc)
+
+    worker = threading.Thread(target=fetch_all, name="audit-pack-fetch", daemon=True)
+    worker.start()
+    try:
+        while batch := batches.get():
+            if isinstance(batch, BaseException):
+                raise batch
+            yield batch
+    finally:
+        stop.set()
+        while worker.is_alive():  # it may be waiting to hand over a batch: take it
+            with contextlib.suppress(queue.Empty):
+                batches.get_nowait()
+            worker.join(0.01)
 
 
 def _json(value: Any) -> Any:
@@ -264,10 +351,14 @@ def _json(value: Any) -> Any:
     return json.loads(json.dumps(value, default=str, ensure_ascii=False), parse_float=Decimal)
 
 
-def read_pack_data(conn: psycopg.Connection, change_set_id: str) -> dict[str, Any]:
-    """Every row the pack holds, read in one snapshot with timestamps rendered in UTC."""
+@contextlib.contextmanager
+def pack_data(conn: psycopg.Connection, change_set_id: str) -> Iterator[dict[str, Any]]:
+    """Every row the pack holds, read in one snapshot with timestamps rendered in UTC: the
+    governance rows and the seals as values; the manifest's entries, the lifecycle log's rows
+    and the units (a row per unit of the cut) as iterators, to be consumed in the block, that
+    read them from the database as they go."""
     fresh = conn.info.transaction_status == psycopg.pq.TransactionStatus.IDLE
-    with conn.transaction():
+    with conn.transaction(), contextlib.ExitStack() as cursors:
         if fresh:
             conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
         conn.execute("SET LOCAL TimeZone = 'UTC'")
@@ -280,8 +371,9 @@ def read_pack_data(conn: psycopg.Connection, change_set_id: str) -> dict[str, An
                                " WHERE t.change_set_id = %s::uuid", (cs["id"],))
         if not envelope:
             raise CutterError(f"change set {change_set_id} has no manifest")
-        entries = _rows(conn, f"SELECT row_to_json(t)::text FROM {G}.manifest_entry AS t"
-                              " WHERE t.envelope_id = %s::uuid ORDER BY t.ordinal", (envelope[0]["id"],))
+        entries = _streamed(conn, cursors,
+                            f"SELECT row_to_json(t)::text FROM {G}.manifest_entry AS t"
+                            " WHERE t.envelope_id = %s::uuid ORDER BY t.ordinal", (envelope[0]["id"],))
         decisions = _rows(conn, f"SELECT row_to_json(t)::text FROM {G}.review_decision AS t"
                                 " WHERE t.change_set_id = %s::uuid"
                                 " OR (t.change_set_id IS NULL AND t.manifest_sha256 = %s)"
@@ -310,73 +402,80 @@ def read_pack_data(conn: psycopg.Connection, change_set_id: str) -> dict[str, An
                             " SELECT row_to_json(t)::text FROM public.iu_lifecycle_log_seal AS t, own"
                             " WHERE t.chain_pos BETWEEN own.lo AND own.hi ORDER BY t.chain_pos",
                       (cs["id"], decision_ids))
-        log = _rows(conn, "SELECT row_to_json(t)::text FROM public.iu_lifecycle_log AS t"
-                          " JOIN public.iu_lifecycle_log_seal AS s ON s.id = t.seal_id"
-                          " WHERE s.change_set_id = %s::uuid OR s.review_decision_id = ANY(%s::uuid[])"
-                          " ORDER BY s.chain_pos, t.seal_ordinal", (cs["id"], decision_ids))
-        units = _rows(conn, "SELECT json_build_object("
-                            " 'ordinal', m.ordinal, 'canonical_address', m.canonical_address,"
-                            " 'parent_address', iu.parent_address, 'unit_kind', iu.unit_kind,"
-                            " 'title', iu.title,"
-                            " 'lifecycle_status', iu.lifecycle_status, 'version_no', v.version_no,"
-                            " 'content_hash', v.content_hash, 'manifest_content_hash', m.content_hash,"
-                            " 'manifest_action', m.action, 'enacted_at', iu.enacted_at,"
-                            " 'enacted_by', iu.enacted_by, 'retired_at', iu.retired_at)::text"
-                            f" FROM {G}.manifest_entry AS m"
-                            " LEFT JOIN public.information_unit AS iu"
-                            "  ON iu.canonical_address = m.canonical_address"
-                            " LEFT JOIN public.unit_version AS v ON v.id = iu.current_version_id"
-                            " WHERE m.envelope_id = %s::uuid ORDER BY m.ordinal", (envelope[0]["id"],))
-    return {
-        "change_set.json": cs,
-        "manifest.json": {"envelope": envelope[0], "entries": entries},
-        "review_decisions.json": decisions,
-        "signatures.json": signatures,
-        "public_keys.json": public_keys,
-        "verify_results.json": results,
-        "rollbacks.json": rollbacks,
-        "lifecycle_log.json": {"seals": seals, "entries": log},
-        "units.json": units,
-    }
+        # The rows of those seals that are this change set's, seal by seal in chain order, each
+        # seal's in seal_ordinal order: (seal_id, seal_ordinal) is an index, so the database
+        # streams them as they are fetched instead of sorting the whole log first.
+        own_seals = [r[0] for r in conn.execute(
+            "SELECT s.id FROM public.iu_lifecycle_log_seal AS s"
+            " WHERE s.change_set_id = %s::uuid OR s.review_decision_id = ANY(%s::uuid[])"
+            " ORDER BY s.chain_pos", (cs["id"], decision_ids))]
+        log = itertools.chain.from_iterable(
+            _streamed(conn, cursors, "SELECT row_to_json(t)::text FROM public.iu_lifecycle_log AS t"
+                                     " WHERE t.seal_id = %s ORDER BY t.seal_ordinal", (seal_id,))
+            for seal_id in own_seals)
+        units = _streamed(conn, cursors,
+                          "SELECT json_build_object("
+                          " 'ordinal', m.ordinal, 'canonical_address', m.canonical_address,"
+                          " 'parent_address', iu.parent_address, 'unit_kind', iu.unit_kind,"
+                          " 'title', iu.title,"
+                          " 'lifecycle_status', iu.lifecycle_status, 'version_no', v.version_no,"
+                          " 'content_hash', v.content_hash, 'manifest_content_hash', m.content_hash,"
+                          " 'manifest_action', m.action, 'enacted_at', iu.enacted_at,"
+                          " 'enacted_by', iu.enacted_by, 'retired_at', iu.retired_at)::text"
+                          f" FROM {G}.manifest_entry AS m"
+                          " LEFT JOIN public.information_unit AS iu"
+                          "  ON iu.canonical_address = m.canonical_address"
+                          " LEFT JOIN public.unit_version AS v ON v.id = iu.current_version_id"
+                          " WHERE m.envelope_id = %s::uuid ORDER BY m.ordinal", (envelope[0]["id"],))
+        yield {
+            "change_set.json": cs,
+            "manifest.json": {"envelope": envelope[0], "entries": entries},
+            "review_decisions.json": decisions,
+            "signatures.json": signatures,
+            "public_keys.json": public_keys,
+            "verify_results.json": results,
+            "rollbacks.json": rollbacks,
+            "lifecycle_log.json": {"seals": seals, "entries": log},
+            "units.json": units,
+        }
 
 
-_SCALARS: dict[type, Callable[[Any], str]] = {
-    str: _encode_basestring, int: str, type(None): lambda _: "null",
-    bool: lambda v: "true" if v else "false", Decimal: lambda v: format(v, "f"),
-}
+class _HashingFile(list):
+    """A file written in pieces, UTF-8, digested on the way: the writer appends its pieces to
+    this list (a plain list.append: the writer's hot path), and spill() joins, encodes, digests
+    and writes them once there are enough, so that a pack of a large cut is written without
+    ever holding a whole file in memory."""
 
-
-class _HashingFile:
-    """A file written in pieces, UTF-8, digested on the way: a pack of a large cut is written
-    without ever holding a whole file in memory. Quacks like the list _dump_into fills."""
-
-    FLUSH = 65536  # pieces held before they are joined and written
+    FLUSH = 16384  # pieces held before they are joined and written
 
     def __init__(self, path: Path) -> None:
-        self.path, self.pieces, self.sha256, self.bytes = path, [], hashlib.sha256(), 0
+        super().__init__()
+        self.path, self.sha256, self.bytes = path, hashlib.sha256(), 0
 
     def __enter__(self) -> _HashingFile:
         self.file = open(self.path, "wb")  # closed in __exit__
         return self
 
-    def append(self, piece: str) -> None:
-        self.pieces.append(piece)
-        if len(self.pieces) >= self.FLUSH:
-            self.flush()
-
-    def flush(self) -> None:
-        blob = "".join(self.pieces).encode("utf-8")
-        self.pieces.clear()
-        self.file.write(blob)
-        self.sha256.update(blob)
-        self.bytes += len(blob)
+    def spill(self, *, everything: bool = False) -> None:
+        if everything or len(self) >= self.FLUSH:
+            blob = "".join(self).encode("utf-8")
+            self.clear()
+            self.file.write(blob)
+            self.sha256.update(blob)
+            self.bytes += len(blob)
 
     def __exit__(self, *exc: object) -> None:
         try:
             if exc[0] is None:
-                self.flush()
+                self.spill(everything=True)
         finally:
             self.file.close()
+
+
+def _spill(parts: list[str]) -> None:
+    """Write out the pieces gathered so far, when they go to a file and there are enough."""
+    if isinstance(parts, _HashingFile):
+        parts.spill()
 
 
 def _dumps(value: Any, indent: str = "") -> str:
@@ -387,32 +486,48 @@ def _dumps(value: Any, indent: str = "") -> str:
     return "".join(parts)
 
 
-def _dump_into(parts: list[str] | _HashingFile, value: Any, indent: str) -> None:
+@functools.lru_cache(maxsize=256)
+def _heads(keys: tuple[str, ...], indent: str) -> tuple[str, ...]:
+    """What precedes each value of an object with these keys at this indent (cached: the rows
+    of a file share their keys)."""
+    inner = indent + "  "
+    return tuple(f"{',' if i else '{'}\n{inner}{_encode_basestring(k)}: " for i, k in enumerate(keys))
+
+
+def _dump_into(parts: list[str], value: Any, indent: str) -> None:
+    """The pieces of ``value``'s indented JSON. An iterator is written as a list, item by item
+    as it yields them, and the pieces are spilled into their file as they accumulate."""
     scalar = _SCALARS.get(type(value))
     if scalar is not None:
         parts.append(scalar(value))
     elif isinstance(value, dict) and value:
         inner = indent + "  "
-        opener = "{\n"
-        for k, v in value.items():
+        for head, v in zip(_heads(tuple(value), indent), value.values(), strict=True):
             scalar = _SCALARS.get(type(v))
             if scalar is not None:
-                parts.append(f"{opener}{inner}{_encode_basestring(k)}: {scalar(v)}")
+                parts.append(head + scalar(v))
             else:
-                parts.append(f"{opener}{inner}{_encode_basestring(k)}: ")
+                parts.append(head)
                 _dump_into(parts, v, inner)
-            opener = ",\n"
         parts.append(f"\n{indent}}}")
-    elif isinstance(value, list) and value:
+    elif isinstance(value, list | Iterator) and value:  # an iterator: rows streamed from the database
         inner = indent + "  "
         opener = "[\n"
         for v in value:
             parts.append(opener + inner)
             _dump_into(parts, v, inner)
             opener = ",\n"
-        parts.append(f"\n{indent}]")
+            _spill(parts)
+        parts.append("[]" if opener == "[\n" else f"\n{indent}]")  # an iterator may have had no rows
     else:
         parts.append(jsonb_text(value))
+
+
+def _tapped(rows: Iterable[dict], tap: Callable[[dict], None]) -> Iterator[dict]:
+    """The rows, each shown to ``tap`` on its way."""
+    for row in rows:
+        tap(row)
+        yield row
 
 
 def files_digest(listing: list[dict]) -> str:
@@ -427,50 +542,70 @@ def write_pack(conn: psycopg.Connection, change_set_id: str, out_dir: Path, *,
     if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
         raise CutterError(f"{folder} exists and is not an empty folder: refusing to write a pack into it",
                           hint="name a new folder for the pack")
-    data = read_pack_data(conn, str(change_set_id))
+    extras = {}
     if survey_snapshot is not None:
-        data["survey.json"] = _json(survey_snapshot)
+        extras["survey.json"] = _json(survey_snapshot)
     if backup is not None:
-        data["backup.json"] = _json(backup)
-    # Written into a hidden sibling folder and renamed into place when complete: a pack that
-    # could not be finished (a full disk) leaves nothing behind, and a rerun may use the name.
-    folder.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", dir=folder.parent))
-    staging.chmod(0o755)  # a pack is for reading: mkdtemp makes it private
-    try:
-        _write_files(staging, data)
-        if folder.exists():
-            folder.rmdir()
-        staging.rename(folder)
-    except OSError as exc:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise CutterError(f"cannot write the audit pack into {folder.parent}: {exc.strerror or exc}",
-                          hint="free space there or name another folder; the cut itself is recorded, "
-                               "write the pack again with iu-cutter audit-pack") from exc
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
+        extras["backup.json"] = _json(backup)
+    with pack_data(conn, str(change_set_id)) as data:
+        # Written into a hidden sibling folder and renamed into place when complete: a pack that
+        # could not be finished (a full disk) leaves nothing behind, and a rerun may use the name.
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", dir=folder.parent))
+        staging.chmod(0o755)  # a pack is for reading: mkdtemp makes it private
+        try:
+            _write_files(staging, data | extras)
+            if folder.exists():
+                folder.rmdir()
+            staging.rename(folder)
+        except OSError as exc:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise CutterError(f"cannot write the audit pack into {folder.parent}: {exc.strerror or exc}",
+                              hint="free space there or name another folder; the cut itself is recorded, "
+                                   "write the pack again with iu-cutter audit-pack") from exc
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
     return folder
 
 
+def _write_file(path: Path, fill: Callable[[list[str]], None]) -> dict[str, Any]:
+    """Write a file of the pack with ``fill(pieces)``; its entry in pack.json's listing."""
+    with _HashingFile(path) as sink:
+        fill(sink)
+    return {"name": path.name, "sha256": sink.sha256.hexdigest(), "bytes": sink.bytes}
+
+
+def _write_json(value: Any) -> Callable[[list[str]], None]:
+    def fill(sink: list[str]) -> None:
+        _dump_into(sink, value, "")
+        sink.append("\n")
+    return fill
+
+
 def _write_files(folder: Path, data: dict[str, Any]) -> None:
-    listing = []
-    for name in sorted([*data, "report.html"]):
-        with _HashingFile(folder / name) as sink:
-            if name == "report.html":
-                sink.append(render_report(data))
-            else:
-                _dump_into(sink, data[name], "")
-                sink.append("\n")
-        listing.append({"name": name, "sha256": sink.sha256.hexdigest(), "bytes": sink.bytes})
+    """Every file of the pack, then pack.json listing them. The manifest's entries, the log and
+    the units go from the database into their files as they are read; what the report needs of
+    them (the manifest's digest, the units' statuses and tree) is gathered on the way, and the
+    report is written last."""
+    manifest = data["manifest.json"]
+    entries = _ManifestEntries(manifest, reread=lambda: _file_rows(folder / "manifest.json",
+                                                                   *BIG["manifest.json"], head=False))
+    units = _UnitTree()
+    written = {**data, "manifest.json": {**manifest, "entries": _tapped(manifest["entries"], entries.add)},
+               "units.json": _tapped(data["units.json"], units.add)}
+    listing = {name: _write_file(folder / name, _write_json(value)) for name, value in written.items()}
+    report = {**data, "manifest.json": {**manifest, "entries": entries}, "units.json": units}
+    listing["report.html"] = _write_file(folder / "report.html", lambda sink: _write_report(sink, report))
+    files = [listing[name] for name in sorted(listing)]
     index = {
         "format": FORMAT,
         "change_set_id": data["change_set.json"]["id"],
         "doc_code": data["change_set.json"]["doc_code"],
         "generated_at": datetime.now(UTC).isoformat(),
         "generated_by": f"iu-cutter {__version__}",
-        "files": listing,
-        "files_digest": files_digest(listing),
+        "files": files,
+        "files_digest": files_digest(files),
     }
     (folder / "pack.json").write_text(_dumps(index) + "\n", encoding="utf-8")
 
@@ -493,6 +628,16 @@ def _load(path: Path) -> Any:
     return json.loads(path.read_text(encoding="utf-8"), parse_float=Decimal)
 
 
+def _file_sha256(path: Path) -> tuple[str, int]:
+    """The SHA-256 and size of a file, read a piece at a time."""
+    digest, size = hashlib.sha256(), 0
+    with open(path, "rb") as file:
+        while piece := file.read(1 << 16):
+            digest.update(piece)
+            size += len(piece)
+    return digest.hexdigest(), size
+
+
 def _check_files(folder: Path, index: dict) -> list[Finding]:
     findings = []
     listing = index["files"]
@@ -504,10 +649,9 @@ def _check_files(folder: Path, index: dict) -> list[Finding]:
         elif not path.is_file():
             findings.append(Finding("file_sha256", name, False, "listed in pack.json but missing"))
         else:
-            blob = path.read_bytes()
-            have = hashlib.sha256(blob).hexdigest()
+            have, size = _file_sha256(path)
             findings.append(Finding(
-                "file_sha256", name, have == entry["sha256"] and len(blob) == entry["bytes"],
+                "file_sha256", name, have == entry["sha256"] and size == entry["bytes"],
                 f"sha256 {have}" if have == entry["sha256"] else
                 f"pack.json lists sha256 {entry['sha256']}, the file digests to {have}"))
     listed = {e["name"] for e in listing}
@@ -523,6 +667,392 @@ def _check_files(folder: Path, index: dict) -> list[Finding]:
                             + ("" if digest == recorded else f", pack.json says {recorded}")))
     return findings
 
+
+# -- the big files, a row at a time
+
+BIG = {  # file -> the members before its rows, and the member holding them (None: the file is the array)
+    "manifest.json": (("envelope",), "entries"),
+    "lifecycle_log.json": (("seals",), "entries"),
+    "units.json": ((), None),
+}
+
+
+class _NotAsWritten(Exception):
+    """A big file not laid out as write_pack lays it out: it is then read whole."""
+
+
+_WHITESPACE = re.compile(r"[ \t\n\r]*")  # JSON's
+_SEPARATOR = re.compile(r"[ \t\n\r]*,[ \t\n\r]*")  # between the values of an array
+_DECODER = json.JSONDecoder(parse_float=Decimal)
+
+
+class _JsonReader:
+    """JSON text read from a file a piece at a time: the structure around a big file's rows is
+    walked here, and each value (a row) is parsed whole by the standard library's decoder."""
+
+    PIECE = 1 << 20  # characters read at a time
+
+    def __init__(self, file: IO[str]) -> None:
+        self.file, self.text, self.at, self.ended = file, "", 0, False
+
+    def _read(self, size: int) -> None:
+        piece = self.file.read(size)
+        self.text, self.at, self.ended = self.text[self.at:] + piece, 0, not piece
+
+    def next(self) -> str:
+        """The next character after whitespace ('' at the end of the file)."""
+        while True:
+            self.at = _WHITESPACE.match(self.text, self.at).end()
+            if self.at < len(self.text) or self.ended:
+                return self.text[self.at:self.at + 1]
+            self._read(self.PIECE)
+
+    def take(self, char: str) -> None:
+        if self.next() != char:
+            raise _NotAsWritten(f"expected {char!r} at character {self.at}")
+        self.at += 1
+
+    def value(self) -> Any:
+        self.next()
+        return self._decode()
+
+    def _decode(self) -> Any:
+        """The value that starts right here."""
+        size = self.PIECE
+        while True:
+            try:
+                value, end = _DECODER.raw_decode(self.text, self.at)
+            except json.JSONDecodeError:
+                if self.ended:
+                    raise
+            else:  # a number that ends where the text read so far ends may go on in the next piece
+                if len(self.text) - end > 2 or self.ended:
+                    self.at = end
+                    return value
+            self._read(size)  # the value goes on in the next piece (or is not JSON: read on to know)
+            size *= 2
+
+    def array(self) -> Iterator[Any]:
+        """The values of the array that comes next, one at a time."""
+        self.take("[")
+        if self.next() == "]":
+            self.at += 1
+            return
+        while True:
+            yield self._decode()
+            separator = _SEPARATOR.match(self.text, self.at)
+            if separator and separator.end() < len(self.text):  # the usual case: the next value is here
+                self.at = separator.end()
+                continue
+            following = self.next()
+            self.at += 1
+            if following == "]":
+                return
+            if following != ",":
+                raise _NotAsWritten(f"expected ',' or ']' at character {self.at}")
+            self.next()
+
+
+def _file_rows(path: Path, before: tuple[str, ...] = (), key: str | None = None, *,
+               head: bool = True) -> Iterator[Any]:
+    """A big file's rows, read a piece at a time, laid out as write_pack lays it out: the file
+    is the array of rows (key None), or an object whose members are ``before``, in that order,
+    and then the array of rows under ``key``. Yields first (unless head is False) a dict of the
+    members before the rows, then the rows one by one. Raises _NotAsWritten or ValueError (part
+    way through, possibly) when the file is laid out otherwise or is not JSON."""
+    with open(path, encoding="utf-8") as file:
+        reader = _JsonReader(file)
+        members = {}
+        if key is not None:
+            reader.take("{")
+            for name in (*before, key):
+                if reader.value() != name:
+                    raise _NotAsWritten(f"expected the member {name!r}")
+                reader.take(":")
+                if name != key:
+                    members[name] = reader.value()
+                    reader.take(",")
+        if head:
+            yield members
+        yield from reader.array()
+        if key is not None:
+            reader.take("}")
+        if reader.next():
+            raise _NotAsWritten("more after the document")
+
+
+def _read_big(folder: Path, name: str, pack: dict) -> Any:
+    """A big file as the checks see it: the file's JSON, with its rows replaced by what the
+    checks need of them, gathered as they are read (see _Gathered). A file not laid out as
+    write_pack lays it out is read whole instead, as any other file."""
+    before, key = BIG[name]
+    gather = _GATHER[name]
+    path = folder / name
+    try:
+        rows = _file_rows(path, before, key)
+        members = next(rows)
+        gathered = gather(members, pack, lambda: _file_rows(path, before, key, head=False))
+        for row in rows:
+            gathered.add(row)
+        return {**members, key: gathered} if key else gathered
+    except (OSError, ValueError, _NotAsWritten):
+        pass  # read it whole: the rows as they are, or the error that says why it cannot be read
+    value = _load(path)
+    if key is None:
+        return gather({}, pack, lambda: value).add_all(value)
+    if isinstance(value, dict) and key in value:
+        rows = value[key]
+        value[key] = gather(value, pack, lambda: rows).add_all(rows)
+    return value
+
+
+class _Gathered:
+    """What the checks need of a big file's rows, gathered a row at a time as the file is read
+    (add), so that the file is never held whole. It has parts, each going on by itself: a part
+    that cannot read a row (a key missing, a wrong type) stops there, and its error is raised to
+    the check that asks for it (_result), which then cannot check, as when it ran over the rows
+    all at once."""
+
+    PARTS: tuple[str, ...] = ()
+
+    def __init__(self) -> None:
+        self.errors: dict[str, Exception] = {}
+
+    def _do(self, part: str, step: Callable[..., None], *args: Any) -> None:
+        if part not in self.errors:
+            try:
+                step(*args)
+            except Exception as exc:  # a damaged file: the part cannot read this row
+                self.errors[part] = exc
+
+    def _result(self, part: str) -> None:
+        if part in self.errors:
+            raise self.errors[part]
+
+    def add(self, row: Any) -> None:
+        raise NotImplementedError
+
+    def add_all(self, rows: Any) -> _Gathered:
+        try:
+            for row in rows:
+                self.add(row)
+        except TypeError as exc:  # not an array at all: no part can check
+            self.errors = dict.fromkeys(self.PARTS, exc)
+        return self
+
+
+_FIRST = object()  # "no row yet", where an ordinal may be any JSON value, null included
+
+
+def _pair(first: Any, second: Any) -> bytes:
+    """A pair of JSON values as an unambiguous line: equal lines are equal values, so long lists
+    of pairs compare by their digests."""
+    if type(first) is str and type(second) is str:
+        line = f"{_json_string(first)}\t{_json_string(second)}\n"
+    else:
+        line = jsonb_text([first, second]) + "\n"
+    return line.encode("utf-8", "surrogatepass")
+
+
+class _ManifestEntries(_Gathered):
+    """The manifest's entries as the checks need them, taken in ordinal order: the
+    fn_gov_manifest_digest of their lines, whether their ordinals are 1..n, their count,
+    whether one names another envelope than the manifest's, and a digest of their (address,
+    content hash) pairs, for the units to be compared with. write_pack writes them in ordinal
+    order; entries in another order are read again and sorted in memory."""
+
+    PARTS = ("ordered", "envelope")
+
+    def __init__(self, manifest: dict, pack: dict | None = None,
+                 reread: Callable[[], Iterable[dict]] | None = None) -> None:
+        super().__init__()
+        self.manifest, self.reread = manifest, reread
+        self.count, self.last, self.in_order, self.one_to_n, self.foreign = 0, _FIRST, True, True, False
+        self.lines, self.pairs = hashlib.sha256(), hashlib.sha256()
+        self.finished = False
+
+    def add(self, entry: dict) -> None:
+        self.count += 1
+        self._do("ordered", self._add_in_order, entry)
+        self._do("envelope", self._add_envelope, entry)
+
+    def _add_in_order(self, entry: dict) -> None:
+        ordinal = entry["ordinal"]
+        if not self.in_order or (self.last is not _FIRST and ordinal < self.last):
+            self.in_order = False  # sorted when asked for
+            return
+        self.last = ordinal
+        self.one_to_n = self.one_to_n and ordinal == self.count
+        address, content_hash = entry["canonical_address"], entry["content_hash"]
+        self.lines.update(f"{address}\t{content_hash}\n".encode())
+        self.pairs.update(_pair(address, content_hash))
+
+    def _add_envelope(self, entry: dict) -> None:
+        if entry["envelope_id"] != self.manifest["envelope"]["id"]:
+            self.foreign = True
+
+    def _ordered(self) -> None:
+        if not self.finished:
+            self.finished = True
+            if not self.in_order:
+                self._do("ordered", self._sort)
+        self._result("ordered")
+
+    def _sort(self) -> None:
+        again = _ManifestEntries(self.manifest).add_all(sorted(self.reread(), key=lambda e: e["ordinal"]))
+        again._result("ordered")
+        self.lines, self.pairs, self.one_to_n = again.lines, again.pairs, again.one_to_n
+
+    def digest(self) -> str:
+        """fn_gov_manifest_digest of the entries."""
+        self._ordered()
+        return self.lines.hexdigest()
+
+    def ordinals_are_one_to_n(self) -> bool:
+        self._ordered()
+        return self.one_to_n
+
+    def pairs_digest(self) -> tuple[int, str]:
+        """The count and the digest of the entries' (address, content hash) pairs."""
+        self._ordered()
+        return self.count, self.pairs.hexdigest()
+
+    def name_another_envelope(self) -> bool:
+        self._result("envelope")
+        return self.foreign
+
+
+class _UnitRows(_Gathered):
+    """The units as the units check needs them: the count and the digest of their (address,
+    manifest content hash) pairs, in the file's order."""
+
+    PARTS = ("pairs",)
+
+    def __init__(self, members: dict | None = None, pack: dict | None = None,
+                 reread: Callable[[], Iterable[dict]] | None = None) -> None:
+        super().__init__()
+        self.count, self.pairs = 0, hashlib.sha256()
+
+    def add(self, unit: dict) -> None:
+        self.count += 1
+        self._do("pairs", self._add_pair, unit)
+
+    def _add_pair(self, unit: dict) -> None:
+        self.pairs.update(_pair(unit["canonical_address"], unit["manifest_content_hash"]))
+
+    def pairs_digest(self) -> tuple[int, str]:
+        self._result("pairs")
+        return self.count, self.pairs.hexdigest()
+
+
+class _SealRows:
+    """The rows of one seal as its entries_digest reads them: their count, and the digest of
+    their entry hashes in seal_ordinal order, kept as they come while they come in that order
+    (a seal whose rows do not is digested again, sorted: see _LogRows)."""
+
+    def __init__(self) -> None:
+        self.count, self.last, self.in_order, self.hashes = 0, _FIRST, True, hashlib.sha256()
+        self.sorted_digest: str | None = None
+
+    def add(self, ordinal: Any, hash_text: Any) -> None:
+        self.count += 1
+        if self.in_order and (self.last is _FIRST or not ordinal < self.last):
+            if not isinstance(hash_text, str):  # as "".join says it
+                kind = type(hash_text)
+                name = f"{kind.__module__}.{kind.__name__}".removeprefix("builtins.")
+                raise TypeError(f"sequence item {self.count - 1}: expected str instance, {name} found")
+            self.last = ordinal
+            self.hashes.update(hash_text.encode())
+        else:
+            self.in_order = False
+
+    def digest(self) -> str:
+        return self.hashes.hexdigest() if self.sorted_digest is None else self.sorted_digest
+
+
+class _LogRows(_Gathered):
+    """The lifecycle log's rows as the entry_hash and seal_digest checks need them: the rows
+    that do not re-hash; the rows outside this change set's seals or disagreeing with their
+    seal about the change set or review decision; and, for each seal of this change set, its
+    rows' count and digest (see _SealRows; the rows of a seal that came out of seal order are
+    read again and sorted)."""
+
+    PARTS = ("entry_hash", "seal_digest")
+
+    def __init__(self, log: dict, pack: dict, reread: Callable[[], Iterable[dict]]) -> None:
+        super().__init__()
+        self.log, self.reread = log, reread
+        self.bad_hashes: list[str] = []
+        self.outside: list[str] = []
+        self.disagreeing: list[str] = []
+        self.finished = False
+        self._do("seal_digest", self._start, pack)
+
+    def _start(self, pack: dict) -> None:
+        self.seals = {s["id"]: s for s in self.log["seals"]}
+        self.own = {seal_id for seal_id, s in self.seals.items() if _own_seal(s, pack)}
+        self.rows = {s["id"]: _SealRows() for s in self.log["seals"] if _own_seal(s, pack)}
+
+    def add(self, row: dict) -> None:
+        self._do("entry_hash", self._add_hash, row)
+        self._do("seal_digest", self._add_to_seal, row)
+
+    def _add_hash(self, row: dict) -> None:
+        if (recomputed := entry_hash(row)) != row["entry_hash"]:
+            self.bad_hashes.append(f"log row {row['id']} ({row['canonical_address']}): recomputed "
+                                   f"{recomputed[:12]}, recorded {row['entry_hash'][:12]}")
+
+    def _add_to_seal(self, row: dict) -> None:
+        seal_id = row["seal_id"]
+        seal = self.seals.get(seal_id)
+        if seal is None or seal_id not in self.own:
+            self.outside.append(f"log row {row['id']} belongs to no seal of this change set in the pack")
+        if seal is not None and ((row["change_set_id"], row["review_decision_id"])
+                                 != (seal["change_set_id"], seal["review_decision_id"])):
+            self.disagreeing.append(f"log row {row['id']} disagrees with its seal about the change set or "
+                                    "review decision")
+        if seal_id in self.rows:
+            self.rows[seal_id].add(row["seal_ordinal"], row["entry_hash"])
+
+    def _sort(self, seal_ids: set[str]) -> None:
+        rows: dict[str, list[dict]] = defaultdict(list)
+        for row in self.reread():
+            if row["seal_id"] in seal_ids:
+                rows[row["seal_id"]].append({k: row[k] for k in ("seal_ordinal", "entry_hash")})
+        for seal_id in seal_ids:
+            self.rows[seal_id].sorted_digest = entries_digest(rows[seal_id])
+
+    def entry_problems(self) -> list[str]:
+        self._result("entry_hash")
+        return self.bad_hashes
+
+    def seal_problems(self, pack: dict) -> list[str]:
+        if not self.finished and "seal_digest" not in self.errors:
+            self.finished = True
+            if unsorted := {seal_id for seal_id, rows in self.rows.items() if not rows.in_order}:
+                self._do("seal_digest", self._sort, unsorted)
+        self._result("seal_digest")
+        problems = self.outside + self.disagreeing
+        decisions = {d["id"] for d in pack["review_decisions.json"]}
+        seals = self.log["seals"]
+        problems += [f"seal #{s['chain_pos']} was written under review decision {s['review_decision_id']}, "
+                     "which is not in the pack" for s in seals if _own_seal(s, pack)
+                     and s["review_decision_id"] is not None and s["review_decision_id"] not in decisions]
+        for seal in seals:
+            if _own_seal(seal, pack):
+                mine = self.rows[seal["id"]]
+                if mine.count != seal["entry_count"] or mine.digest() != seal["entries_digest"]:
+                    problems.append(f"seal #{seal['chain_pos']}: covers {seal['entry_count']} row(s) "
+                                    f"digesting to {seal['entries_digest'][:12]}; the pack holds "
+                                    f"{mine.count} digesting to {mine.digest()[:12]}")
+        return problems
+
+
+_GATHER: dict[str, Callable[..., _Gathered]] = {
+    "manifest.json": _ManifestEntries, "lifecycle_log.json": _LogRows, "units.json": _UnitRows}
+
+
+# -- the checks
 
 def _row_hash_problems(rows: list[dict]) -> list[str]:
     problems = []
@@ -548,16 +1078,16 @@ def _rows_of(pack: dict, name: str) -> list[dict]:
 def _manifest_problems(pack: dict) -> list[str]:
     cs, manifest = pack["change_set.json"], pack["manifest.json"]
     envelope, entries = manifest["envelope"], manifest["entries"]
-    digest = manifest_digest(entries)
+    digest = entries.digest()
     problems = [f"the entries digest to {digest}, {where} records {recorded}"
                 for where, recorded in (("the envelope", envelope["manifest_sha256"]),
                                         ("the change set", cs["manifest_sha256"])) if digest != recorded]
-    if sorted(e["ordinal"] for e in entries) != list(range(1, len(entries) + 1)):
+    if not entries.ordinals_are_one_to_n():
         problems.append("the entry ordinals are not 1..n")
-    if not len(entries) == envelope["unit_count"] == cs["unit_count"]:
-        problems.append(f"{len(entries)} entries; the envelope declares {envelope['unit_count']}, "
+    if not entries.count == envelope["unit_count"] == cs["unit_count"]:
+        problems.append(f"{entries.count} entries; the envelope declares {envelope['unit_count']}, "
                         f"the change set {cs['unit_count']}")
-    if envelope["change_set_id"] != cs["id"] or any(e["envelope_id"] != envelope["id"] for e in entries):
+    if envelope["change_set_id"] != cs["id"] or entries.name_another_envelope():
         problems.append("the envelope or an entry belongs to another change set")
     return problems
 
@@ -606,36 +1136,11 @@ def _own_seal(seal: dict, pack: dict) -> bool:
 
 
 def _entry_problems(pack: dict) -> list[str]:
-    return [f"log row {r['id']} ({r['canonical_address']}): recomputed {entry_hash(r)[:12]}, "
-            f"recorded {r['entry_hash'][:12]}"
-            for r in pack["lifecycle_log.json"]["entries"] if entry_hash(r) != r["entry_hash"]]
+    return pack["lifecycle_log.json"]["entries"].entry_problems()
 
 
 def _seal_digest_problems(pack: dict) -> list[str]:
-    log = pack["lifecycle_log.json"]
-    rows: dict[str, list[dict]] = defaultdict(list)
-    for row in log["entries"]:
-        rows[row["seal_id"]].append(row)
-    seals = {s["id"]: s for s in log["seals"]}
-    problems = [f"log row {r['id']} belongs to no seal of this change set in the pack"
-                for r in log["entries"]
-                if r["seal_id"] not in seals or not _own_seal(seals[r["seal_id"]], pack)]
-    problems += [f"log row {r['id']} disagrees with its seal about the change set or review decision"
-                 for r in log["entries"] if r["seal_id"] in seals and (
-                     (r["change_set_id"], r["review_decision_id"])
-                     != (seals[r["seal_id"]]["change_set_id"], seals[r["seal_id"]]["review_decision_id"]))]
-    decisions = {d["id"] for d in pack["review_decisions.json"]}
-    problems += [f"seal #{s['chain_pos']} was written under review decision {s['review_decision_id']}, "
-                 "which is not in the pack" for s in log["seals"] if _own_seal(s, pack)
-                 and s["review_decision_id"] is not None and s["review_decision_id"] not in decisions]
-    for seal in log["seals"]:
-        mine = rows.get(seal["id"], [])
-        if _own_seal(seal, pack) and (len(mine) != seal["entry_count"]
-                                      or entries_digest(mine) != seal["entries_digest"]):
-            problems.append(f"seal #{seal['chain_pos']}: covers {seal['entry_count']} row(s) digesting to "
-                            f"{seal['entries_digest'][:12]}; the pack holds {len(mine)} digesting to "
-                            f"{entries_digest(mine)[:12]}")
-    return problems
+    return pack["lifecycle_log.json"]["entries"].seal_problems(pack)
 
 
 def _seal_hash_problems(pack: dict) -> list[str]:
@@ -660,9 +1165,8 @@ def _seal_chain_problems(pack: dict) -> list[str]:
 
 
 def _unit_problems(pack: dict) -> list[str]:
-    entries = sorted(pack["manifest.json"]["entries"], key=lambda e: e["ordinal"])
-    listed = [(u["canonical_address"], u["manifest_content_hash"]) for u in pack["units.json"]]
-    wanted = [(e["canonical_address"], e["content_hash"]) for e in entries]
+    wanted = pack["manifest.json"]["entries"].pairs_digest()
+    listed = pack["units.json"].pairs_digest()
     return [] if listed == wanted else ["the units are not the manifest's entries in manifest order"]
 
 
@@ -706,15 +1210,22 @@ def check_pack(folder: Path) -> list[Finding]:
     folder = Path(folder)
     try:
         index = _load(folder / "pack.json")
-        findings = _check_files(folder, index)
-    except (OSError, ValueError, KeyError, TypeError) as exc:
+    except (OSError, ValueError) as exc:
         return [Finding("pack_index", "pack.json", False, f"pack.json is unreadable: {exc!r}")]
-    pack = _Pack()
-    for name in (*CHAINED, "lifecycle_log.json", "units.json"):
+    # The files are digested in a thread while their content is read here (reading and hashing
+    # let go of the GIL); the digests' findings come first, as they are the first check.
+    with concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="audit-pack-digest") as digests:
+        files = digests.submit(_check_files, folder, index)
+        pack, unreadable = _Pack(), []
+        for name in (*CHAINED, "lifecycle_log.json", "units.json"):
+            try:
+                pack[name] = _read_big(folder, name, pack) if name in BIG else _load(folder / name)
+            except (OSError, ValueError) as exc:
+                unreadable.append(Finding("json", name, False, f"not readable as JSON: {exc}"))
         try:
-            pack[name] = _load(folder / name)
-        except (OSError, ValueError) as exc:
-            findings.append(Finding("json", name, False, f"not readable as JSON: {exc}"))
+            findings = files.result() + unreadable
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            return [Finding("pack_index", "pack.json", False, f"pack.json is unreadable: {exc!r}")]
     for check, name, description, run in CONTENT_CHECKS:
         try:
             problems = run(pack)
@@ -745,6 +1256,9 @@ def _badge(word: Any) -> str:
     return f'<span class="{_e(word)}">{_e(word)}</span>'
 
 
+_status_badge = functools.lru_cache(maxsize=64)(_badge)  # a unit's lifecycle status: a few words
+
+
 def _code(text: Any) -> str:
     return f"<code>{_e(text)}</code>"
 
@@ -755,31 +1269,61 @@ def _table(headers: list[str] | None, rows: list[list[str]]) -> str:
     return f"<table>{head}{body}</table>"
 
 
-def _tree(units: list[dict]) -> str:
-    children: dict[str | None, list[dict]] = defaultdict(list)
-    addresses = {u["canonical_address"] for u in units}
-    for unit in units:
-        parent = unit["parent_address"] if unit["parent_address"] in addresses else None
-        children[parent].append(unit)
+class _UnitTree:
+    """What the report shows of the units, gathered as they stream into units.json: how many
+    are in each lifecycle status, and each unit's line of the tree, under its parent (a parent
+    that is not a unit of the pack puts the unit at the top)."""
 
-    def branch(parent: str | None) -> str:
-        items = []
-        for u in children.get(parent, []):
-            status = u["lifecycle_status"] or "absent"
-            title = f" — {_e(u['title'])}" if u["title"] else ""
-            items.append(f"<li>{_code(u['canonical_address'])}{title} {_badge(status)} "
-                         f"{_code((u['content_hash'] or '')[:16])}{branch(u['canonical_address'])}</li>")
-        return f"<ul class=\"tree\">{''.join(items)}</ul>" if items else ""
+    def __init__(self) -> None:
+        self.statuses: Counter[str] = Counter()
+        self.units: list[tuple[str, str | None, str]] = []  # address, parent address, its <li> line
 
-    return branch(None)
+    def add(self, unit: dict) -> None:
+        status = unit["lifecycle_status"] or "absent"
+        self.statuses[status] += 1
+        title = f" — {_e(unit['title'])}" if unit["title"] else ""
+        self.units.append((unit["canonical_address"], unit["parent_address"],
+                           f"<li>{_code(unit['canonical_address'])}{title} {_status_badge(status)} "
+                           f"{_code((unit['content_hash'] or '')[:16])}"))
+
+    def write(self, parts: list[str]) -> None:
+        """The nested lists of the tree, depth first, each unit's children in manifest order."""
+        addresses = {address for address, _, _ in self.units}
+        children: dict[str | None, list[int]] = defaultdict(list)
+        for i, (_, parent, _) in enumerate(self.units):
+            children[parent if parent in addresses else None].append(i)
+        open_lists: list[Iterator[int]] = []  # the children still to write, of each open list
+
+        def open_list(parent: str | None) -> bool:
+            if parent not in children:
+                return False
+            if len(open_lists) > len(self.units):
+                raise CutterError("the units' parents go round in a circle")
+            parts.append('<ul class="tree">')
+            open_lists.append(iter(children[parent]))
+            return True
+
+        open_list(None)
+        while open_lists:
+            i = next(open_lists[-1], None)
+            if i is None:
+                open_lists.pop()
+                parts.append("</ul></li>" if open_lists else "</ul>")
+                continue
+            address, _, line = self.units[i]
+            parts.append(line)
+            if not open_list(address):
+                parts.append("</li>")
+            _spill(parts)
 
 
-def render_report(pack: dict[str, Any]) -> str:
+def _write_report(parts: list[str], pack: dict[str, Any]) -> None:
+    """report.html, from the pack's rows (the units: a _UnitTree)."""
     cs, manifest, units = pack["change_set.json"], pack["manifest.json"], pack["units.json"]
     results, decisions = pack["verify_results.json"], pack["review_decisions.json"]
     seals = [s for s in pack["lifecycle_log.json"]["seals"] if _own_seal(s, pack)]
     envelope = manifest["envelope"]
-    statuses = Counter(u["lifecycle_status"] or "absent" for u in units)
+    statuses = units.statuses
     verdict = results[-1]["verdict"] if results else "not verified"
     events = [(cs["opened_at"], cs["actor"], f"opened the change set (database login {cs['db_login']})"),
               (envelope["recorded_at"], envelope["recorded_by"],
@@ -817,7 +1361,7 @@ def render_report(pack: dict[str, Any]) -> str:
          _badge("valid") if (problem := signature_problem(s, pack)) is None
          else f"{_badge('invalid')}: {_e(problem)}"]
         for s in pack["signatures.json"]])
-    return f"""<!DOCTYPE html>
+    parts.append(f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>Audit pack {_e(cs['doc_code'])} {_e(cs['id'])}</title>
 <style>{CSS}</style></head><body>
 <h1>Audit pack: {_e(cs['doc_code'])}, change set <code>{_e(cs['id'])}</code></h1>
@@ -826,7 +1370,9 @@ def render_report(pack: dict[str, Any]) -> str:
 <h2>Who did what, when (UTC)</h2>
 {_table(["when", "who", "what"], [[_e(t), _e(who), _e(what)] for t, who, what in events])}
 <h2>Units</h2>
-{_tree(units)}
+""")
+    units.write(parts)
+    parts.append(f"""
 <h2>Verify checks</h2>
 {checks}
 <h2>Signatures</h2>
@@ -834,4 +1380,4 @@ def render_report(pack: dict[str, Any]) -> str:
 <p>Every file of this pack, this report included, is listed with its SHA-256 in pack.json. Check the
 pack offline with <code>iu-cutter audit-pack --check DIR</code>.</p>
 </body></html>
-"""
+""")

@@ -465,8 +465,9 @@ def test_a_server_restart_mid_enactment_enacts_nothing_and_a_rerun_enacts_everyt
 # ---- 2. the connection terminated at each step of run ------------------------------------------------
 
 def _park_backup(cluster, db, cli, args):
-    # pg_dump waits for its ACCESS SHARE lock on every table it dumps.
-    with holding(cluster, db, "LOCK TABLE public.dot_config IN ACCESS EXCLUSIVE MODE"):
+    # pg_dump waits for its ACCESS SHARE lock on every table it dumps; the parse before it reads
+    # dot_config (the unit limit), so the table held is one only pg_dump reads this early.
+    with holding(cluster, db, "LOCK TABLE cutter_governance.rollback_record IN ACCESS EXCLUSIVE MODE"):
         running = cli.start(*args)
         wait_for_backend(cluster, db, running, app="pg_dump", wait_event_type="Lock")
         terminate_cli_backends(cluster, db)
