@@ -645,7 +645,6 @@ COMMENT ON FUNCTION cutter_governance.fn_gov_open_change_set(p_doc_code text, p_
 CREATE FUNCTION cutter_governance.fn_gov_record_manifest(p_change_set_id uuid, p_canonical_addresses text[], p_content_hashes text[], p_actor text) RETURNS uuid
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
-    SET plan_cache_mode TO 'force_custom_plan'
     SET work_mem TO '64MB'
     AS $$
 DECLARE
@@ -1630,7 +1629,6 @@ COMMENT ON FUNCTION public.fn_iu_create(p_canonical_address text, p_body text, p
 CREATE FUNCTION public.fn_iu_create(p_canonical_addresses text[], p_bodies text[], p_actor text, p_titles text[] DEFAULT NULL::text[], p_publication_type text DEFAULT NULL::text, p_doc_orders integer[] DEFAULT NULL::integer[], p_change_set_id uuid DEFAULT NULL::uuid) RETURNS TABLE(ordinal integer, canonical_address text, iu_id uuid, version_id uuid, content_hash text, action text)
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
-    SET plan_cache_mode TO 'force_custom_plan'
     SET work_mem TO '64MB'
     AS $_$
 DECLARE
@@ -1973,7 +1971,6 @@ COMMENT ON FUNCTION public.fn_iu_enact(p_canonical_address text, p_actor text, p
 CREATE FUNCTION public.fn_iu_enact_batch(p_canonical_addresses text[], p_actor text, p_review_decision_id uuid, p_reason text DEFAULT NULL::text) RETURNS TABLE(canonical_address text, iu_id uuid, version_id uuid, content_hash text, action text)
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
-    SET plan_cache_mode TO 'force_custom_plan'
     SET work_mem TO '64MB'
     AS $$
 DECLARE
@@ -2798,7 +2795,6 @@ COMMENT ON FUNCTION public.fn_iu_lifecycle_log_guard() IS 'Lifecycle log guard: 
 CREATE FUNCTION public.fn_iu_lifecycle_record(p_transition_type text, p_actor text, p_reason text, p_review_decision_id uuid, p_change_set_id uuid, p_performed_at timestamp with time zone, p_entity_collections text[], p_entity_ids uuid[], p_canonical_addresses text[], p_from_statuses text[], p_to_statuses text[], p_types text[], p_metadata jsonb[]) RETURNS uuid
     LANGUAGE plpgsql
     SET search_path TO 'pg_catalog', 'pg_temp'
-    SET plan_cache_mode TO 'force_custom_plan'
     SET work_mem TO '64MB'
     AS $$
 DECLARE

@@ -15,7 +15,6 @@ RETURNS TABLE (canonical_address text, iu_id uuid, version_id uuid, content_hash
 LANGUAGE plpgsql
 SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
-SET plan_cache_mode = force_custom_plan
 SET work_mem = '64MB'
 AS $fn$
 DECLARE

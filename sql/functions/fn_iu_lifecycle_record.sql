@@ -20,7 +20,6 @@ CREATE FUNCTION public.fn_iu_lifecycle_record(
 RETURNS uuid
 LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
-SET plan_cache_mode = force_custom_plan
 SET work_mem = '64MB'
 AS $fn$
 DECLARE

@@ -12,7 +12,6 @@ RETURNS uuid
 LANGUAGE plpgsql
 SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
-SET plan_cache_mode = force_custom_plan
 SET work_mem = '64MB'
 AS $fn$
 DECLARE
