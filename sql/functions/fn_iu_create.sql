@@ -177,20 +177,18 @@ BEGIN
         FROM input AS n
         WHERE n.existing_iu_id IS NULL
         ORDER BY n.ord
-        RETURNING unit_version.id AS new_id, unit_version.content_hash AS stored_hash
+        RETURNING 1
     )
-    -- The hash each unit answers with is the one stored: computed by the new version's generated
-    -- column, or the existing current version's (equal to the given body's: else IU006 above).
+    -- (The hash is computed from the body again rather than joined from the insert's RETURNING:
+    -- a generic plan, which guesses ten rows for the input, joined that by a nested loop.)
     SELECT
         n.ord,
         n.addr,
         coalesce(n.existing_iu_id, n.new_iu_id),
         coalesce(n.existing_version_id, n.new_version_id),
-        coalesce(v.stored_hash, ev.content_hash),
+        public.fn_iu_content_hash(n.body),
         CASE WHEN n.existing_iu_id IS NULL THEN 'created' ELSE 'unchanged' END
     FROM input AS n
-    LEFT JOIN ins_uv AS v ON v.new_id = n.new_version_id AND n.existing_iu_id IS NULL
-    LEFT JOIN public.unit_version AS ev ON ev.id = n.existing_version_id
     ORDER BY n.ord;
 
     PERFORM public.fn_iu_gateway_close(v_ticket);
