@@ -36,7 +36,6 @@ from harness.errors import (
     EXIT_ERROR,
     EXIT_VERIFY,
     CutterError,
-    PolicyLimitExceeded,
     UnitNotFound,
     from_database,
 )
@@ -82,14 +81,12 @@ def _fail(as_json: bool, code: int, payload: dict[str, Any]) -> None:
     sys.exit(code)
 
 
-UNITS_PER_CHANGE_SET = "iu_create.gateway.max_units_per_call"
-
-
 def _load(source: Path, doc_code: str, profile: str, granularity: str) -> CutManifest:
-    """The cut manifest of SOURCE, refused with IU009 (PolicyLimitExceeded, exit 5) when it
-    has more units than a change set may hold. The limit is read before the source is parsed
-    and the parser stops building units past it, so an over-limit document costs about its
-    own size in memory, not its units'."""
+    """The cut manifest of SOURCE, refused with IU009 (exit 5) when it has more units than a
+    change set may hold. The limit is read before the source is parsed and the parser stops
+    building units past it, so an over-limit document costs about its own size in memory, not
+    its units'. The database states the limit and makes the refusal
+    (fn_gov_check_unit_count, which fn_gov_open_change_set asks too)."""
     limit = _units_per_change_set()
     if source.suffix.lower() == ".json":
         try:
@@ -98,41 +95,34 @@ def _load(source: Path, doc_code: str, profile: str, granularity: str) -> CutMan
             raise CutterInputError(f"{source}: not a JSON cut manifest: {exc}") from exc
         manifest = load_manifest_json(data, doc_code=doc_code)
         if limit is not None and len(manifest.units) > limit:
-            raise _too_many_units(source, len(manifest.units), limit)
+            _refuse_unit_count(len(manifest.units))
         return manifest
     try:
         return parse_document(source.read_bytes(), doc_code=doc_code, profile=profile,
                               granularity=granularity, source_name=str(source), max_units=limit)
     except UnitLimitExceeded as exc:
-        raise _too_many_units(source, exc.count, exc.limit) from None
+        _refuse_unit_count(exc.count)
+        raise  # the database accepted the count after all (its policy changed meanwhile)
+
+
+def _check_unit_count(count: int) -> int:
+    with connect(database_url()) as conn, translated_errors(), lane(conn, "cutter_exec"):
+        return conn.execute("SELECT cutter_governance.fn_gov_check_unit_count(%s)", (count,)).fetchone()[0]
 
 
 def _units_per_change_set() -> int | None:
-    """The most units a change set may hold (the policy fn_gov_open_change_set enforces), read
-    in the executor lane. None when it cannot be read (database unreachable, lane not held,
-    key missing): the command then goes on exactly as without this early check, and fails
-    where it always did. The database stays the authority: it refuses the count either way."""
+    """The most units a change set may hold, asked in the executor lane. None when it cannot be
+    asked (database unreachable, lane not held): the command then goes on exactly as without
+    this early check, and fails where it always did."""
     try:
-        with connect(database_url()) as conn, translated_errors(), lane(conn, "cutter_exec"):
-            row = conn.execute("SELECT value FROM public.dot_config WHERE key = %s",
-                               (UNITS_PER_CHANGE_SET,)).fetchone()
+        return _check_unit_count(1)
     except CutterError:
         return None
-    try:
-        limit = int(row[0]) if row else None
-    except ValueError:
-        return None
-    return limit if limit is not None and limit >= 1 else None
 
 
-def _too_many_units(source: Path, count: int, limit: int) -> PolicyLimitExceeded:
-    """The refusal fn_gov_open_change_set would raise for this count, word for word."""
-    return PolicyLimitExceeded(
-        f"a change set holds 1 to {limit} units, not {count}",
-        detail=f"{source} has {count} units, over the policy {UNITS_PER_CHANGE_SET} = {limit};"
-               " refused before any unit was sent to the database: nothing was written",
-        hint="cut the document in parts of at most that many units, or ask the DB team about the policy",
-    )
+def _refuse_unit_count(count: int) -> None:
+    """The database's refusal of this count (IU009, raised as the CLI's error for it)."""
+    _check_unit_count(count)
 
 
 def _unit_inputs(manifest: CutManifest) -> list[gateway.UnitInput]:

@@ -287,6 +287,37 @@ ALTER FUNCTION cutter_governance.fn_gov_check_signer(p_signer text, p_key_id tex
 COMMENT ON FUNCTION cutter_governance.fn_gov_check_signer(p_signer text, p_key_id text, p_signature bytea) IS 'Internal: IU011 unless the key is registered to the signer and the signature has Ed25519''s 64 bytes.';
 
 --
+-- Name: fn_gov_check_unit_count(integer); Type: FUNCTION; Schema: cutter_governance; Owner: iu_owner
+--
+
+CREATE FUNCTION cutter_governance.fn_gov_check_unit_count(p_unit_count integer) RETURNS integer
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+DECLARE
+    v_max integer := public.fn_iu_policy('iu_create.gateway.max_units_per_call')::integer;
+BEGIN
+    IF p_unit_count IS NULL OR p_unit_count < 1 OR p_unit_count > v_max THEN
+        RAISE EXCEPTION 'a change set holds 1 to % units, not %', v_max, p_unit_count
+            USING ERRCODE = CASE WHEN p_unit_count > v_max THEN 'IU009' ELSE 'IU005' END,
+                  HINT = CASE WHEN p_unit_count > v_max
+                      THEN 'cut the document in parts of at most that many units, or ask the DB team about the policy'
+                      ELSE 'a change set records at least one unit'
+                  END;
+    END IF;
+    RETURN v_max;
+END
+$$;
+
+ALTER FUNCTION cutter_governance.fn_gov_check_unit_count(p_unit_count integer) OWNER TO iu_owner;
+
+--
+-- Name: FUNCTION fn_gov_check_unit_count(p_unit_count integer); Type: COMMENT; Schema: cutter_governance; Owner: iu_owner
+--
+
+COMMENT ON FUNCTION cutter_governance.fn_gov_check_unit_count(p_unit_count integer) IS 'The most units a change set may hold; IU009 for a count over it, IU005 under one.';
+
+--
 -- Name: fn_gov_ed25519_verify(bytea, bytea, bytea); Type: FUNCTION; Schema: cutter_governance; Owner: iu_owner
 --
 
@@ -604,13 +635,9 @@ CREATE FUNCTION cutter_governance.fn_gov_open_change_set(p_doc_code text, p_sour
 DECLARE
     v_id uuid;
     v_ticket bigint;
-    v_max integer := public.fn_iu_policy('iu_create.gateway.max_units_per_call')::integer;
 BEGIN
     PERFORM public.fn_iu_check_actor(p_actor);
-    IF p_unit_count IS NULL OR p_unit_count < 1 OR p_unit_count > v_max THEN
-        RAISE EXCEPTION 'a change set holds 1 to % units, not %', v_max, p_unit_count
-            USING ERRCODE = CASE WHEN p_unit_count > v_max THEN 'IU009' ELSE 'IU005' END;
-    END IF;
+    PERFORM cutter_governance.fn_gov_check_unit_count(p_unit_count);
     v_ticket := public.fn_iu_gateway_open('fn_gov_open_change_set');
     INSERT INTO cutter_governance.cut_change_set (
         doc_code, source_sha256, manifest_sha256, unit_count, profile, granularity,
@@ -1069,20 +1096,16 @@ COMMENT ON FUNCTION cutter_governance.fn_gov_sign_executor(p_change_set_id uuid,
 CREATE FUNCTION cutter_governance.fn_gov_signature_authentic() RETURNS trigger
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
-    AS $_$
+    AS $$
 DECLARE
-    v_public_key bytea;
+    v_authentic boolean := cutter_governance.fn_gov_signature_verifies(
+        new.key_id, new.lane, new.signed_digest, new.signature);
 BEGIN
-    SELECT k.public_key INTO v_public_key FROM cutter_governance.signer_key AS k WHERE k.key_id = new.key_id;
-    IF NOT FOUND THEN
+    IF v_authentic IS NULL THEN
         RAISE EXCEPTION 'signing key % is not registered', new.key_id
             USING ERRCODE = 'IU011', HINT = 'register the public key first (fn_gov_register_key)';
     END IF;
-    IF new.signed_digest !~ '^[0-9a-f]{64}$' OR NOT coalesce(cutter_governance.fn_gov_ed25519_verify(
-        v_public_key,
-        pg_catalog.convert_to('dot-iu-cutter/v1 ' || new.lane || ' ' || new.signed_digest, 'UTF8'),
-        new.signature
-    ), false) THEN
+    IF NOT v_authentic THEN
         RAISE EXCEPTION 'the % signature of % does not verify under key % for digest %', new.lane, new.signer,
             new.key_id, new.signed_digest
             USING ERRCODE = 'IU011',
@@ -1091,7 +1114,7 @@ BEGIN
     END IF;
     RETURN new;
 END
-$_$;
+$$;
 
 ALTER FUNCTION cutter_governance.fn_gov_signature_authentic() OWNER TO iu_owner;
 
@@ -1100,6 +1123,29 @@ ALTER FUNCTION cutter_governance.fn_gov_signature_authentic() OWNER TO iu_owner;
 --
 
 COMMENT ON FUNCTION cutter_governance.fn_gov_signature_authentic() IS 'Trigger: IU011 unless the new signature verifies (Ed25519) under its registered key over its lane and digest.';
+
+--
+-- Name: fn_gov_signature_verifies(text, text, text, bytea); Type: FUNCTION; Schema: cutter_governance; Owner: iu_owner
+--
+
+CREATE FUNCTION cutter_governance.fn_gov_signature_verifies(p_key_id text, p_lane text, p_digest text, p_signature bytea) RETURNS boolean
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $_$
+    SELECT p_digest ~ '^[0-9a-f]{64}$' AND cutter_governance.fn_gov_ed25519_verify(
+        k.public_key, pg_catalog.convert_to('dot-iu-cutter/v1 ' || p_lane || ' ' || p_digest, 'UTF8'), p_signature
+    )
+    FROM cutter_governance.signer_key AS k
+    WHERE k.key_id = p_key_id
+$_$;
+
+ALTER FUNCTION cutter_governance.fn_gov_signature_verifies(p_key_id text, p_lane text, p_digest text, p_signature bytea) OWNER TO iu_owner;
+
+--
+-- Name: FUNCTION fn_gov_signature_verifies(p_key_id text, p_lane text, p_digest text, p_signature bytea); Type: COMMENT; Schema: cutter_governance; Owner: iu_owner
+--
+
+COMMENT ON FUNCTION cutter_governance.fn_gov_signature_verifies(p_key_id text, p_lane text, p_digest text, p_signature bytea) IS 'Whether the signature verifies under its registered key over "dot-iu-cutter/v1 <lane> <digest>"; NULL for an unregistered key.';
 
 --
 -- Name: fn_gov_status_guard(); Type: FUNCTION; Schema: cutter_governance; Owner: iu_owner
@@ -3383,15 +3429,13 @@ BEGIN
     -- The approval authorises only if its reviewer's signature verifies now, under the key
     -- registered to the reviewer, over this very decision's digest: a row recorded before
     -- signatures were verified on insert, or written around the writers, authorises nothing.
-    SELECT s.id, s.signer, s.signed_digest, cutter_governance.fn_gov_ed25519_verify(
-        k.public_key, pg_catalog.convert_to('dot-iu-cutter/v1 reviewer ' || s.signed_digest, 'UTF8'), s.signature
-    ) AS authentic
+    SELECT s.id, s.signer, s.signed_digest,
+        cutter_governance.fn_gov_signature_verifies(s.key_id, s.lane, s.signed_digest, s.signature) AS authentic
     INTO v_signature
     FROM cutter_governance.dot_pair_signature AS s
-    JOIN cutter_governance.signer_key AS k ON k.key_id = s.key_id
     WHERE s.lane = 'reviewer' AND s.review_decision_id = p_review_decision_id;
     IF NOT FOUND OR v_signature.signer <> v_review.decided_by
-        OR v_signature.signed_digest <> v_review.decision_digest OR NOT v_signature.authentic THEN
+        OR v_signature.signed_digest <> v_review.decision_digest OR NOT coalesce(v_signature.authentic, false) THEN
         RAISE EXCEPTION 'review decision % carries no authentic signature of %', p_review_decision_id,
             v_review.decided_by
             USING ERRCODE = 'IU004',
@@ -5855,6 +5899,13 @@ REVOKE ALL ON FUNCTION cutter_governance.fn_gov_check_duties(p_change_set_id uui
 REVOKE ALL ON FUNCTION cutter_governance.fn_gov_check_signer(p_signer text, p_key_id text, p_signature bytea) FROM PUBLIC;
 
 --
+-- Name: FUNCTION fn_gov_check_unit_count(p_unit_count integer); Type: ACL; Schema: cutter_governance; Owner: iu_owner
+--
+
+REVOKE ALL ON FUNCTION cutter_governance.fn_gov_check_unit_count(p_unit_count integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION cutter_governance.fn_gov_check_unit_count(p_unit_count integer) TO cutter_exec;
+
+--
 -- Name: FUNCTION fn_gov_ed25519_verify(p_public_key bytea, p_message bytea, p_signature bytea); Type: ACL; Schema: cutter_governance; Owner: iu_owner
 --
 
@@ -5955,6 +6006,16 @@ GRANT ALL ON FUNCTION cutter_governance.fn_gov_sign_executor(p_change_set_id uui
 --
 
 REVOKE ALL ON FUNCTION cutter_governance.fn_gov_signature_authentic() FROM PUBLIC;
+
+--
+-- Name: FUNCTION fn_gov_signature_verifies(p_key_id text, p_lane text, p_digest text, p_signature bytea); Type: ACL; Schema: cutter_governance; Owner: iu_owner
+--
+
+REVOKE ALL ON FUNCTION cutter_governance.fn_gov_signature_verifies(p_key_id text, p_lane text, p_digest text, p_signature bytea) FROM PUBLIC;
+GRANT ALL ON FUNCTION cutter_governance.fn_gov_signature_verifies(p_key_id text, p_lane text, p_digest text, p_signature bytea) TO cutter_exec;
+GRANT ALL ON FUNCTION cutter_governance.fn_gov_signature_verifies(p_key_id text, p_lane text, p_digest text, p_signature bytea) TO cutter_verifier;
+GRANT ALL ON FUNCTION cutter_governance.fn_gov_signature_verifies(p_key_id text, p_lane text, p_digest text, p_signature bytea) TO cutter_reviewer;
+GRANT ALL ON FUNCTION cutter_governance.fn_gov_signature_verifies(p_key_id text, p_lane text, p_digest text, p_signature bytea) TO iu_reader;
 
 --
 -- Name: FUNCTION fn_gov_status_guard(); Type: ACL; Schema: cutter_governance; Owner: iu_owner

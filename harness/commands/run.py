@@ -197,14 +197,12 @@ def approved_decision(conn: psycopg.Connection, manifest_sha256: str, actor: str
         f"SELECT a.id FROM {G}.review_decision AS a"
         f" JOIN {G}.dot_pair_signature AS s ON s.review_decision_id = a.id AND s.lane = 'reviewer'"
         "   AND s.signer = a.decided_by AND s.signed_digest = a.decision_digest"
-        f" JOIN {G}.signer_key AS k ON k.key_id = s.key_id"
         " WHERE a.manifest_sha256 = %s AND a.subject = 'enact' AND a.decision = 'approve'"
         "   AND a.decided_by NOT IN (%s, %s) AND (a.expires_at IS NULL OR a.expires_at > now())"
         f"   AND NOT EXISTS (SELECT 1 FROM {G}.review_decision AS r"
         "     WHERE r.manifest_sha256 = a.manifest_sha256"
         "     AND r.subject = 'enact' AND r.decision = 'reject' AND r.chain_pos > a.chain_pos)"
-        f"   AND {G}.fn_gov_ed25519_verify(k.public_key,"
-        "     convert_to('dot-iu-cutter/v1 reviewer ' || s.signed_digest, 'UTF8'), s.signature)"
+        f"   AND {G}.fn_gov_signature_verifies(s.key_id, s.lane, s.signed_digest, s.signature)"
         " ORDER BY a.chain_pos DESC LIMIT 1",
         (manifest_sha256, actor, executor),
     ).fetchone()

@@ -672,11 +672,9 @@ class _Cutter:
         draft = _Draft(role, number, label, title, address, parent, list_section=list_section)
         del self.stack[keep:]
         self.stack.append(draft)
-        if self.counting_only:
-            pass
-        elif self.max_drafts is None or len(self.seen) <= self.max_drafts:
+        if self.max_drafts is None or len(self.seen) <= self.max_drafts:
             self.segments.append((i, draft))
-        else:
+        elif not self.counting_only:
             self._count_only()
         self.zone = None
         if seq is not None:

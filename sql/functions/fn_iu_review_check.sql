@@ -56,15 +56,13 @@ BEGIN
     -- The approval authorises only if its reviewer's signature verifies now, under the key
     -- registered to the reviewer, over this very decision's digest: a row recorded before
     -- signatures were verified on insert, or written around the writers, authorises nothing.
-    SELECT s.id, s.signer, s.signed_digest, cutter_governance.fn_gov_ed25519_verify(
-        k.public_key, pg_catalog.convert_to('dot-iu-cutter/v1 reviewer ' || s.signed_digest, 'UTF8'), s.signature
-    ) AS authentic
+    SELECT s.id, s.signer, s.signed_digest,
+        cutter_governance.fn_gov_signature_verifies(s.key_id, s.lane, s.signed_digest, s.signature) AS authentic
     INTO v_signature
     FROM cutter_governance.dot_pair_signature AS s
-    JOIN cutter_governance.signer_key AS k ON k.key_id = s.key_id
     WHERE s.lane = 'reviewer' AND s.review_decision_id = p_review_decision_id;
     IF NOT FOUND OR v_signature.signer <> v_review.decided_by
-        OR v_signature.signed_digest <> v_review.decision_digest OR NOT v_signature.authentic THEN
+        OR v_signature.signed_digest <> v_review.decision_digest OR NOT coalesce(v_signature.authentic, false) THEN
         RAISE EXCEPTION 'review decision % carries no authentic signature of %', p_review_decision_id,
             v_review.decided_by
             USING ERRCODE = 'IU004',

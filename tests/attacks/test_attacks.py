@@ -68,7 +68,16 @@ from tests.conftest import (
     set_policy,
     unique_dbname,
 )
-from tests.db.governed import content_hash, cut, digest, enact, hashes, review, verify
+from tests.db.governed import (
+    content_hash,
+    cut,
+    digest,
+    enact,
+    hashes,
+    review,
+    signatures_unchecked_on_insert,
+    verify,
+)
 
 FULL = os.environ.get("IU_FULL") == "1"
 G = "cutter_governance"
@@ -1598,18 +1607,6 @@ def _signature(conn, **where) -> bytes:
 ANNEX = [("ICX-ANNEX", "Annex to the Constitution"), ("ICX-ANNEX/art_1", "Article 1. The flag is blue.")]
 
 
-@contextlib.contextmanager
-def _signatures_unchecked_on_insert(conn) -> Iterator[None]:
-    """A database as it was before revision 0016 (or written around the writers): signature rows
-    are recorded without being verified. Only a superuser can do this; the tests use it to prove
-    that what reads the rows later still refuses them."""
-    conn.execute(f"ALTER TABLE {G}.dot_pair_signature DISABLE TRIGGER trg_ab_dot_pair_signature_authentic")
-    try:
-        yield
-    finally:
-        conn.execute(f"ALTER TABLE {G}.dot_pair_signature ENABLE TRIGGER trg_ab_dot_pair_signature_authentic")
-
-
 def _cut_signed_with(conn, signer: keys.Signer, units, signature: bytes, key_id: str | None = None):
     """alice's governed cut of `units`, its executor signature replaced by `signature` (under
     `key_id`, by default her own)."""
@@ -1638,7 +1635,7 @@ def test_a_replayed_executor_signature_is_iu011_and_the_cut_is_not_recorded(worl
 def test_a_replayed_executor_signature_recorded_unchecked_fails_verify_and_cannot_be_enacted(world):
     conn, signers = world.conn, world.signers
     replayed = _signature(conn, change_set_id=world.seed.enacted_cs)
-    with _signatures_unchecked_on_insert(conn):
+    with signatures_unchecked_on_insert(conn):
         cs = _cut_signed_with(conn, signers["alice"], ANNEX, replayed)
     result = world.cli("verify", str(cs), "--actor", "victor")
     outcome = refused(result, 4)
@@ -1744,7 +1741,7 @@ def test_a_replayed_reviewer_signature_is_iu011_and_records_nothing(world):
 def test_an_approval_with_a_replayed_signature_recorded_unchecked_does_not_authorise_an_enactment(world):
     conn = world.conn
     verify(conn, world.seed.draft_cs, world.signers["victor"])
-    with _signatures_unchecked_on_insert(conn):
+    with signatures_unchecked_on_insert(conn):
         forged = _replayed_review(conn, world, change_set_id=world.seed.draft_cs, manifest=digest(LAW))
     with nothing_written(conn), raises_sqlstate("IU004") as info:
         enact(conn, LAW_ADDRESSES, forged)
@@ -1755,7 +1752,7 @@ def test_an_approval_with_a_replayed_signature_recorded_unchecked_does_not_autho
 def test_a_replayed_reviewer_signature_recorded_unchecked_is_detected_by_a_later_verify(world):
     conn = world.conn
     verify(conn, world.seed.draft_cs, world.signers["victor"])
-    with _signatures_unchecked_on_insert(conn):
+    with signatures_unchecked_on_insert(conn):
         forged = _replayed_review(conn, world, change_set_id=world.seed.draft_cs, manifest=digest(LAW))
     with as_role(conn, VERIFIER):
         checks = {c.check: c for c in governance.signature_checks(conn, world.seed.draft_cs)}
@@ -1776,7 +1773,7 @@ def test_run_does_not_enact_under_a_pre_cut_approval_with_a_replayed_signature(w
         _replayed_review(conn, world, change_set_id=None, manifest=plan["manifest_sha256"])
     # recorded around the check, the forged approval is still not used: the run does not enact,
     # and the audit pack, which carries every decision on this content, names the forgery
-    with _signatures_unchecked_on_insert(conn):
+    with signatures_unchecked_on_insert(conn):
         _replayed_review(conn, world, change_set_id=None, manifest=plan["manifest_sha256"])
     result = world.cli("run", str(source), "--doc-code", "ICX-FLAG", "--actor", "alice",
                        "--verifier", "victor")

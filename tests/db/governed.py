@@ -3,11 +3,26 @@ runs it. Shared by the governance and lifecycle tests."""
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import unicodedata
+from collections.abc import Iterator
 
 from harness import gateway, governance, lifecycle
 from tests.conftest import SAMPLE, as_role
+
+
+@contextlib.contextmanager
+def signatures_unchecked_on_insert(conn) -> Iterator[None]:
+    """A database as it was before revision 0016 (or written around the writers): signature rows
+    are recorded without being verified. Only a superuser can do this; the tests use it to prove
+    that what reads the rows later still refuses them."""
+    trigger = "trg_ab_dot_pair_signature_authentic"
+    conn.execute(f"ALTER TABLE cutter_governance.dot_pair_signature DISABLE TRIGGER {trigger}")
+    try:
+        yield
+    finally:
+        conn.execute(f"ALTER TABLE cutter_governance.dot_pair_signature ENABLE TRIGGER {trigger}")
 
 
 def content_hash(body: str) -> str:

@@ -11,10 +11,9 @@ import pytest
 
 from harness import gateway, governance, keys
 from tests.conftest import SAMPLE, as_role, counts, raises_sqlstate, set_policy
-from tests.db.governed import cut, digest, hashes, verify
+from tests.db.governed import cut, digest, hashes, signatures_unchecked_on_insert, verify
 
 G = "cutter_governance"
-AUTHENTIC = "trg_ab_dot_pair_signature_authentic"
 
 
 def gov_counts(conn):
@@ -259,11 +258,9 @@ def test_a_forged_executor_signature_recorded_before_the_check_fails_verify(conn
     alice, mallory = signers["alice"], signers["mallory"]
     with conn.transaction():
         cs = _cut_without_executor_signature(conn, alice)
-        conn.execute(f"ALTER TABLE {G}.dot_pair_signature DISABLE TRIGGER {AUTHENTIC}")
-        with as_role(conn, "cutter_exec"):
+        with signatures_unchecked_on_insert(conn), as_role(conn, "cutter_exec"):
             conn.execute(f"SELECT {G}.fn_gov_sign_executor(%s, 'alice', %s, %s)",
                          (cs, alice.key_id, mallory.sign("executor", digest(SAMPLE))))
-        conn.execute(f"ALTER TABLE {G}.dot_pair_signature ENABLE TRIGGER {AUTHENTIC}")
     (_, verdict), checks = verify(conn, cs, signers["victor"])
     assert verdict == "fail"
     assert {c.check for c in checks if c.outcome == "fail"} == {
@@ -411,3 +408,35 @@ def test_a_child_moved_before_its_parent_fails_verify_naming_it(conn, signers):
     failed = {c.check: c.detail for c in checks if c.outcome == "fail"}
     assert verdict == "fail"
     assert "ICX-CONST/chp_1/art_2: parent_precedes_child" in failed["parents_and_order"]
+
+
+def test_signature_verifies_is_true_false_or_null_for_an_unknown_key(conn, signers):
+    alice = signers["alice"]
+    d = "a" * 64
+    signature = alice.sign("executor", d)
+    with as_role(conn, "cutter_exec"):
+        governance.register_key(conn, alice)
+
+        def verifies(key_id, lane, signed_digest):
+            return conn.execute(f"SELECT {G}.fn_gov_signature_verifies(%s, %s, %s, %s)",
+                                (key_id, lane, signed_digest, signature)).fetchone()[0]
+
+        assert verifies(alice.key_id, "executor", d) is True
+        # the same signature for another lane or digest, or with a malformed digest
+        assert verifies(alice.key_id, "reviewer", d) is False
+        assert verifies(alice.key_id, "executor", "b" * 64) is False
+        assert verifies(alice.key_id, "executor", "A" * 64) is False
+        assert verifies("0" * 64, "executor", d) is None
+
+
+def test_check_unit_count_returns_the_limit_and_refuses_counts_outside_it(conn):
+    key = "iu_create.gateway.max_units_per_call"
+    limit = int(conn.execute("SELECT value FROM dot_config WHERE key = %s", (key,)).fetchone()[0])
+    with as_role(conn, "cutter_exec"):
+        assert conn.execute(f"SELECT {G}.fn_gov_check_unit_count(%s)", (limit,)).fetchone() == (limit,)
+        with raises_sqlstate("IU009") as info:
+            conn.execute(f"SELECT {G}.fn_gov_check_unit_count(%s)", (limit + 1,))
+        assert info.value.diag.message_primary == f"a change set holds 1 to {limit} units, not {limit + 1}"
+        for count in (0, None):
+            with raises_sqlstate("IU005"):
+                conn.execute(f"SELECT {G}.fn_gov_check_unit_count(%s)", (count,))

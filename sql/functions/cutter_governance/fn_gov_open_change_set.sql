@@ -20,13 +20,9 @@ AS $fn$
 DECLARE
     v_id uuid;
     v_ticket bigint;
-    v_max integer := public.fn_iu_policy('iu_create.gateway.max_units_per_call')::integer;
 BEGIN
     PERFORM public.fn_iu_check_actor(p_actor);
-    IF p_unit_count IS NULL OR p_unit_count < 1 OR p_unit_count > v_max THEN
-        RAISE EXCEPTION 'a change set holds 1 to % units, not %', v_max, p_unit_count
-            USING ERRCODE = CASE WHEN p_unit_count > v_max THEN 'IU009' ELSE 'IU005' END;
-    END IF;
+    PERFORM cutter_governance.fn_gov_check_unit_count(p_unit_count);
     v_ticket := public.fn_iu_gateway_open('fn_gov_open_change_set');
     INSERT INTO cutter_governance.cut_change_set (
         doc_code, source_sha256, manifest_sha256, unit_count, profile, granularity,

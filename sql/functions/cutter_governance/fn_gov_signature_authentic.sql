@@ -1,6 +1,5 @@
--- Trigger: a signature is recorded only if it is authentic. The row's Ed25519 signature must
--- verify, under the registered public key it names, over exactly the message the tool signs for
--- its lane and digest ("dot-iu-cutter/v1 <lane> <digest>", harness/keys.py). Checking the key's
+-- Trigger: a signature is recorded only if it is authentic (fn_gov_signature_verifies: it
+-- verifies under the registered key it names over its lane and digest). Checking the key's
 -- owner and the signature's length is not enough: a signature replayed from another record, or
 -- any 64 bytes, would otherwise authorise what it never signed. Runs before the row is chained.
 CREATE FUNCTION cutter_governance.fn_gov_signature_authentic()
@@ -10,18 +9,14 @@ SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 AS $fn$
 DECLARE
-    v_public_key bytea;
+    v_authentic boolean := cutter_governance.fn_gov_signature_verifies(
+        new.key_id, new.lane, new.signed_digest, new.signature);
 BEGIN
-    SELECT k.public_key INTO v_public_key FROM cutter_governance.signer_key AS k WHERE k.key_id = new.key_id;
-    IF NOT FOUND THEN
+    IF v_authentic IS NULL THEN
         RAISE EXCEPTION 'signing key % is not registered', new.key_id
             USING ERRCODE = 'IU011', HINT = 'register the public key first (fn_gov_register_key)';
     END IF;
-    IF new.signed_digest !~ '^[0-9a-f]{64}$' OR NOT coalesce(cutter_governance.fn_gov_ed25519_verify(
-        v_public_key,
-        pg_catalog.convert_to('dot-iu-cutter/v1 ' || new.lane || ' ' || new.signed_digest, 'UTF8'),
-        new.signature
-    ), false) THEN
+    IF NOT v_authentic THEN
         RAISE EXCEPTION 'the % signature of % does not verify under key % for digest %', new.lane, new.signer,
             new.key_id, new.signed_digest
             USING ERRCODE = 'IU011',
