@@ -39,3 +39,15 @@ def run_frozen(revision: str, *relatives: str) -> None:
     for relative in relatives:
         path = frozen_path(revision, relative)
         run_sql(f"-- {revision}: {relative}\n" + path.read_text(encoding="utf-8"))
+
+
+def run_frozen_in_place(revision: str, relative: str) -> None:
+    """Run a frozen function file as CREATE OR REPLACE: for a function that cannot be dropped
+    because other objects depend on it (triggers, a generated column). The living file keeps
+    CREATE FUNCTION (pgspot refuses OR REPLACE in a source file; here the function exists and
+    is ours), so the file must create exactly one function."""
+    text = frozen_path(revision, relative).read_text(encoding="utf-8")
+    head = "CREATE FUNCTION "
+    assert text.count(head) == 1, f"{revision}/{relative}: expected one {head.strip()}"
+    replaced = text.replace(head, "CREATE OR REPLACE FUNCTION ")
+    run_sql(f"-- {revision}: {relative}, replaced in place\n" + replaced)

@@ -1628,7 +1628,9 @@ CREATE FUNCTION public.fn_iu_content_hash(p_body text) RETURNS text
     LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
     AS $$
     SELECT pg_catalog.encode(
-        pg_catalog.sha256(pg_catalog.convert_to(pg_catalog.normalize(p_body, 'NFC'), 'UTF8')),
+        pg_catalog.sha256(pg_catalog.convert_to(
+            CASE WHEN p_body IS NFC NORMALIZED THEN p_body ELSE pg_catalog.normalize(p_body, 'NFC') END,
+            'UTF8')),
         'hex'
     )
 $$;
@@ -2588,6 +2590,7 @@ COMMENT ON FUNCTION public.fn_iu_invariant_gate(p_canonical_addresses text[], p_
 CREATE FUNCTION public.fn_iu_lifecycle_batch_check(p_canonical_addresses text[], p_actor text, p_what text) RETURNS integer
     LANGUAGE plpgsql
     SET search_path TO 'pg_catalog', 'pg_temp'
+    SET work_mem TO '64MB'
     AS $$
 DECLARE
     v_mode text := public.fn_iu_policy('iu_enact.mode');
@@ -2607,11 +2610,18 @@ BEGIN
         RAISE EXCEPTION '% of % units exceeds the policy limit of %', p_what, v_count, v_max
             USING ERRCODE = 'IU009', HINT = 'split the batch, or see dot_config iu_enact.max_units_per_call';
     END IF;
-    SELECT t.ord, t.addr, count(*) OVER (PARTITION BY t.addr) AS n INTO v_bad
-    FROM unnest(p_canonical_addresses) WITH ORDINALITY AS t (addr, ord)
-    ORDER BY (t.addr IS NULL) DESC, count(*) OVER (PARTITION BY t.addr) DESC, t.ord
+    -- One hashed pass: the groups that are wrong (a missing address, one given twice), then the
+    -- one to name: a missing address first, else the most repeated, each at its first position.
+    SELECT g.ord, g.addr, g.n INTO v_bad
+    FROM (
+        SELECT t.addr, count(*) AS n, pg_catalog.min(t.ord) AS ord
+        FROM unnest(p_canonical_addresses) WITH ORDINALITY AS t (addr, ord)
+        GROUP BY t.addr
+        HAVING t.addr IS NULL OR count(*) > 1
+    ) AS g
+    ORDER BY (g.addr IS NULL) DESC, g.n DESC, g.ord
     LIMIT 1;
-    IF v_bad.addr IS NULL OR v_bad.n > 1 THEN
+    IF FOUND THEN
         RAISE EXCEPTION '% : address % is %', p_what, v_bad.ord,
             CASE WHEN v_bad.addr IS NULL THEN 'missing' ELSE pg_catalog.format('%s, given twice', v_bad.addr) END
             USING ERRCODE = 'IU005';

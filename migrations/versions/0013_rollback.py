@@ -10,17 +10,19 @@ Revises: 0012_lifecycle_speed
 Create Date: 2026-11-21
 """
 
-from harness.migration_sql import frozen_path, run_frozen, run_sql
+from harness.migration_sql import run_frozen, run_frozen_in_place, run_sql
 
 revision = "0013_rollback"
 down_revision = "0012_lifecycle_speed"
 branch_labels = None
 depends_on = None
 
+CHAIN = "functions/cutter_governance/fn_gov_chain.sql"
+
 
 def upgrade() -> None:
     run_frozen(revision, "tables/cutter_governance/rollback_record.sql")
-    _replace_chain_function(revision)
+    run_frozen_in_place(revision, CHAIN)
     run_frozen(revision, "triggers/cutter_governance/rollback_record.sql")
     run_sql("DROP FUNCTION cutter_governance.fn_gov_chain_check();")
     run_frozen(
@@ -50,16 +52,5 @@ def downgrade() -> None:
         """
     )
     run_frozen("0006_governance_schema", "functions/cutter_governance/fn_gov_chain_check.sql")
-    _replace_chain_function("0006_governance_schema")
+    run_frozen_in_place("0006_governance_schema", CHAIN)
 
-
-def _replace_chain_function(rev: str) -> None:
-    """fn_gov_chain as the revision froze it, replaced in place: the triggers of every chained
-    table depend on it, so it cannot be dropped. The living file keeps CREATE FUNCTION (pgspot
-    refuses OR REPLACE in a source file; here the function exists and is ours)."""
-    relative = "functions/cutter_governance/fn_gov_chain.sql"
-    text = frozen_path(rev, relative).read_text(encoding="utf-8")
-    head = "CREATE FUNCTION cutter_governance.fn_gov_chain()"
-    assert text.count(head) == 1, f"{rev}/{relative}: expected one {head}"
-    replaced = text.replace(head, "CREATE OR REPLACE " + head[len("CREATE "):])
-    run_sql(f"-- {rev}: {relative}, replaced in place\n" + replaced)

@@ -6,6 +6,7 @@ CREATE FUNCTION public.fn_iu_lifecycle_batch_check(p_canonical_addresses text[],
 RETURNS integer
 LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
+SET work_mem = '64MB'
 AS $fn$
 DECLARE
     v_mode text := public.fn_iu_policy('iu_enact.mode');
@@ -25,11 +26,18 @@ BEGIN
         RAISE EXCEPTION '% of % units exceeds the policy limit of %', p_what, v_count, v_max
             USING ERRCODE = 'IU009', HINT = 'split the batch, or see dot_config iu_enact.max_units_per_call';
     END IF;
-    SELECT t.ord, t.addr, count(*) OVER (PARTITION BY t.addr) AS n INTO v_bad
-    FROM unnest(p_canonical_addresses) WITH ORDINALITY AS t (addr, ord)
-    ORDER BY (t.addr IS NULL) DESC, count(*) OVER (PARTITION BY t.addr) DESC, t.ord
+    -- One hashed pass: the groups that are wrong (a missing address, one given twice), then the
+    -- one to name: a missing address first, else the most repeated, each at its first position.
+    SELECT g.ord, g.addr, g.n INTO v_bad
+    FROM (
+        SELECT t.addr, count(*) AS n, pg_catalog.min(t.ord) AS ord
+        FROM unnest(p_canonical_addresses) WITH ORDINALITY AS t (addr, ord)
+        GROUP BY t.addr
+        HAVING t.addr IS NULL OR count(*) > 1
+    ) AS g
+    ORDER BY (g.addr IS NULL) DESC, g.n DESC, g.ord
     LIMIT 1;
-    IF v_bad.addr IS NULL OR v_bad.n > 1 THEN
+    IF FOUND THEN
         RAISE EXCEPTION '% : address % is %', p_what, v_bad.ord,
             CASE WHEN v_bad.addr IS NULL THEN 'missing' ELSE pg_catalog.format('%s, given twice', v_bad.addr) END
             USING ERRCODE = 'IU005';
