@@ -20,6 +20,11 @@ AS $fn$
 DECLARE
     v_review record;
     v_units record;
+    v_ids uuid[];
+    v_version_ids uuid[];
+    v_addrs text[];
+    v_hashes text[];
+    v_numbers integer[];
     v_problem record;
     v_moved record;
     v_at timestamptz := pg_catalog.clock_timestamp();
@@ -35,15 +40,13 @@ BEGIN
         count(*) FILTER (WHERE iu.lifecycle_status NOT IN ('draft', 'enacted')) AS closed,
         pg_catalog.min(t.addr || ' is ' || iu.lifecycle_status)
             FILTER (WHERE iu.lifecycle_status NOT IN ('draft', 'enacted')) AS first_closed,
-        pg_catalog.array_agg(iu.id ORDER BY t.ord) FILTER (WHERE iu.lifecycle_status = 'draft') AS ids,
-        pg_catalog.array_agg(uv.id ORDER BY t.ord) FILTER (WHERE iu.lifecycle_status = 'draft') AS version_ids,
-        pg_catalog.array_agg(t.addr ORDER BY t.ord) FILTER (WHERE iu.lifecycle_status = 'draft') AS addrs,
-        pg_catalog.array_agg(uv.content_hash ORDER BY t.ord) FILTER (WHERE iu.lifecycle_status = 'draft') AS hashes,
-        pg_catalog.array_agg(uv.version_no ORDER BY t.ord) FILTER (WHERE iu.lifecycle_status = 'draft') AS numbers,
-        -- Every unit, for the answer: what each one is once the drafts are enacted.
+        count(*) FILTER (WHERE iu.lifecycle_status = 'draft') AS drafts,
+        -- Every unit in the order given: the drafts are taken from these, and the answer says
+        -- what each one is once the drafts are enacted.
         pg_catalog.array_agg(iu.id ORDER BY t.ord) AS all_ids,
         pg_catalog.array_agg(uv.id ORDER BY t.ord) AS all_version_ids,
         pg_catalog.array_agg(uv.content_hash ORDER BY t.ord) AS all_hashes,
+        pg_catalog.array_agg(uv.version_no ORDER BY t.ord) AS all_numbers,
         pg_catalog.array_agg(iu.lifecycle_status = 'draft' ORDER BY t.ord) AS all_drafts
     INTO v_units
     FROM unnest(p_canonical_addresses) WITH ORDINALITY AS t (addr, ord)
@@ -58,12 +61,30 @@ BEGIN
             USING ERRCODE = 'IU003', DETAIL = pg_catalog.format('%s such unit(s); nothing was enacted', v_units.closed);
     END IF;
 
-    IF v_units.ids IS NOT NULL THEN
+    -- The drafts, in the order given: usually every unit, and then the arrays serve as they are.
+    IF v_units.drafts = pg_catalog.cardinality(p_canonical_addresses) THEN
+        v_ids := v_units.all_ids;
+        v_version_ids := v_units.all_version_ids;
+        v_addrs := p_canonical_addresses;
+        v_hashes := v_units.all_hashes;
+        v_numbers := v_units.all_numbers;
+    ELSIF v_units.drafts > 0 THEN
+        SELECT pg_catalog.array_agg(d.id ORDER BY d.ord), pg_catalog.array_agg(d.version_id ORDER BY d.ord),
+            pg_catalog.array_agg(d.addr ORDER BY d.ord), pg_catalog.array_agg(d.hash ORDER BY d.ord),
+            pg_catalog.array_agg(d.version_no ORDER BY d.ord)
+        INTO v_ids, v_version_ids, v_addrs, v_hashes, v_numbers
+        FROM unnest(v_units.all_ids, v_units.all_version_ids, p_canonical_addresses, v_units.all_hashes,
+            v_units.all_numbers, v_units.all_drafts) WITH ORDINALITY
+            AS d (id, version_id, addr, hash, version_no, draft, ord)
+        WHERE d.draft;
+    END IF;
+
+    IF v_ids IS NOT NULL THEN
         -- The decision covers a draft only if its manifest lists this address with this content.
         -- (Aggregates, not LIMIT 1, here and below: a fast-start plan for a row that is usually
         -- absent would be a nested loop over the batch.)
         SELECT pg_catalog.min(ARRAY[d.addr, d.hash, m.content_hash]) AS first, count(*) AS n INTO v_problem
-        FROM unnest(v_units.addrs, v_units.hashes) AS d (addr, hash)
+        FROM unnest(v_addrs, v_hashes) AS d (addr, hash)
         LEFT JOIN cutter_governance.manifest_entry AS m
             ON m.envelope_id = v_review.envelope_id AND m.canonical_address = d.addr
         WHERE m.content_hash IS DISTINCT FROM d.hash;
@@ -80,10 +101,10 @@ BEGIN
         -- A unit is enacted together with or after its parent.
         SELECT pg_catalog.min(ARRAY[c.canonical_address, c.parent_address]) AS first, count(*) AS n
         INTO v_problem
-        FROM unnest(v_units.addrs) AS d (addr)
+        FROM unnest(v_addrs) AS d (addr)
         JOIN public.information_unit AS c ON c.canonical_address = d.addr
         JOIN public.information_unit AS p ON p.id = c.parent_id
-        LEFT JOIN unnest(v_units.addrs) AS b (addr) ON b.addr = p.canonical_address
+        LEFT JOIN unnest(v_addrs) AS b (addr) ON b.addr = p.canonical_address
         WHERE p.lifecycle_status <> 'enacted' AND b.addr IS NULL;
         IF v_problem.n > 0 THEN
             RAISE EXCEPTION 'unit % cannot be enacted before its parent %', v_problem.first[1], v_problem.first[2]
@@ -92,22 +113,22 @@ BEGIN
 
         -- content_hash_matches is proven below, on the rows themselves: the UPDATE hashes each
         -- version's body again and it must still be the approved one.
-        PERFORM public.fn_iu_invariant_gate(v_units.addrs, 'enacted', ARRAY['content_hash_matches']);
+        PERFORM public.fn_iu_invariant_gate(v_addrs, 'enacted', ARRAY['content_hash_matches']);
 
         v_ticket := public.fn_iu_gateway_open('fn_iu_enact');
         WITH moved AS (
             UPDATE public.unit_version AS uv
             SET lifecycle_status = 'enacted', enacted_at = v_at, enacted_by = p_actor,
                 updated_at = v_at, updated_by = p_actor
-            FROM unnest(v_units.version_ids, v_units.hashes) AS d (id, hash)
+            FROM unnest(v_version_ids, v_hashes) AS d (id, hash)
             WHERE uv.id = d.id AND uv.lifecycle_status = 'draft' AND uv.content_hash = d.hash
             RETURNING uv.id, public.fn_iu_content_hash(uv.body) = d.hash AS hash_ok
         )
         SELECT count(*)::integer AS n, pg_catalog.min(m.id::text) FILTER (WHERE NOT m.hash_ok) AS unhashed
         INTO v_moved FROM moved AS m;
-        IF v_moved.n <> pg_catalog.cardinality(v_units.ids) THEN
+        IF v_moved.n <> pg_catalog.cardinality(v_ids) THEN
             RAISE EXCEPTION '% of % draft(s) changed while they were being enacted',
-                pg_catalog.cardinality(v_units.ids) - v_moved.n, pg_catalog.cardinality(v_units.ids)
+                pg_catalog.cardinality(v_ids) - v_moved.n, pg_catalog.cardinality(v_ids)
                 USING ERRCODE = 'IU006', HINT = 'the content is no longer what was approved: review it again';
         END IF;
         IF v_moved.unhashed IS NOT NULL THEN
@@ -119,29 +140,29 @@ BEGIN
             UPDATE public.information_unit AS iu
             SET lifecycle_status = 'enacted', enacted_at = v_at, enacted_by = p_actor,
                 updated_at = v_at, updated_by = p_actor
-            FROM unnest(v_units.ids, v_units.version_ids) AS d (id, version_id)
+            FROM unnest(v_ids, v_version_ids) AS d (id, version_id)
             WHERE iu.id = d.id AND iu.lifecycle_status = 'draft' AND iu.current_version_id = d.version_id
             RETURNING 1
         )
         SELECT count(*)::integer INTO v_done FROM moved;
-        IF v_done <> pg_catalog.cardinality(v_units.ids) THEN
+        IF v_done <> pg_catalog.cardinality(v_ids) THEN
             RAISE EXCEPTION '% of % unit(s) changed while they were being enacted',
-                pg_catalog.cardinality(v_units.ids) - v_done, pg_catalog.cardinality(v_units.ids)
+                pg_catalog.cardinality(v_ids) - v_done, pg_catalog.cardinality(v_ids)
                 USING ERRCODE = 'IU006';
         END IF;
         PERFORM public.fn_iu_lifecycle_record(
             'enact', p_actor,
             coalesce(nullif(pg_catalog.btrim(p_reason), ''), 'enacted under review decision ' || p_review_decision_id),
             p_review_decision_id, v_review.change_set_id, v_at,
-            pg_catalog.array_fill('information_unit'::text, ARRAY[pg_catalog.cardinality(v_units.ids)]),
-            v_units.ids, v_units.addrs,
-            pg_catalog.array_fill('draft'::text, ARRAY[pg_catalog.cardinality(v_units.ids)]),
-            pg_catalog.array_fill('enacted'::text, ARRAY[pg_catalog.cardinality(v_units.ids)]),
-            pg_catalog.array_fill('enact'::text, ARRAY[pg_catalog.cardinality(v_units.ids)]),
+            pg_catalog.array_fill('information_unit'::text, ARRAY[pg_catalog.cardinality(v_ids)]),
+            v_ids, v_addrs,
+            pg_catalog.array_fill('draft'::text, ARRAY[pg_catalog.cardinality(v_ids)]),
+            pg_catalog.array_fill('enacted'::text, ARRAY[pg_catalog.cardinality(v_ids)]),
+            pg_catalog.array_fill('enact'::text, ARRAY[pg_catalog.cardinality(v_ids)]),
             ARRAY(
                 SELECT pg_catalog.jsonb_build_object('version_id', d.version_id, 'version_no', d.version_no,
                     'content_hash', d.hash)
-                FROM unnest(v_units.version_ids, v_units.numbers, v_units.hashes) WITH ORDINALITY
+                FROM unnest(v_version_ids, v_numbers, v_hashes) WITH ORDINALITY
                     AS d (version_id, version_no, hash, ord)
                 ORDER BY d.ord
             )

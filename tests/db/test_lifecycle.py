@@ -230,6 +230,27 @@ def test_enact_batch_enacts_a_whole_cut_and_the_change_set_becomes_enacted(conn,
     assert verdict == "pass", [c for c in checks if c.outcome != "pass"]
 
 
+def test_enact_batch_of_drafts_and_enacted_units_logs_the_drafts_in_the_order_given(conn, signers):
+    _, decision = cut_verified_approved(conn, signers)
+    enact(conn, ADDRESSES[:2], decision)
+    given = [ADDRESSES[0], *reversed(ADDRESSES[2:]), ADDRESSES[1]]
+    rows = enact(conn, given, decision)
+    assert [(r.canonical_address, r.action) for r in rows] == [
+        (ADDRESSES[0], "already_enacted"), *((a, "enacted") for a in reversed(ADDRESSES[2:])),
+        (ADDRESSES[1], "already_enacted")]
+    current = dict(conn.execute(
+        "SELECT iu.canonical_address, uv.id FROM information_unit AS iu"
+        " JOIN unit_version AS uv ON uv.id = iu.current_version_id"
+    ).fetchall())
+    assert [(r.version_id, r.content_hash) for r in rows] == [
+        (current[a], content_hash(dict(SAMPLE)[a])) for a in given]
+    logged = conn.execute(
+        "SELECT l.canonical_address, l.metadata ->> 'version_id', l.seal_ordinal FROM iu_lifecycle_log AS l"
+        " JOIN iu_lifecycle_log_seal AS s ON s.id = l.seal_id WHERE s.chain_pos = 2 ORDER BY l.seal_ordinal"
+    ).fetchall()
+    assert logged == [(a, str(current[a]), i) for i, a in enumerate(reversed(ADDRESSES[2:]), 1)]
+
+
 def test_enact_batch_is_all_or_nothing(conn, signers):
     _, decision = cut_verified_approved(conn, signers)
     with raises_sqlstate("IU007"):
