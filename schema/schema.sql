@@ -3763,6 +3763,27 @@ BEGIN
             USING ERRCODE = 'IU006', HINT = 'roll back the later change set first';
     END IF;
 
+    -- Another live change set of the document whose manifest lists one of these units (as
+    -- unchanged, or revised by a version of its own) stands on it: removing the unit would
+    -- leave that manifest pointing at nothing, and take its revision with it.
+    SELECT iu.canonical_address, m.action, c.id AS change_set_id, count(*) OVER () AS n INTO v_problem
+    FROM cutter_governance.cut_change_set AS c
+    JOIN cutter_governance.manifest_envelope AS e ON e.change_set_id = c.id
+    JOIN cutter_governance.manifest_entry AS m ON m.envelope_id = e.id
+    JOIN public.information_unit AS iu ON iu.canonical_address = m.canonical_address
+    WHERE c.doc_code = v_cs.doc_code AND c.id <> p_change_set_id AND c.status <> 'rolled_back'
+      AND iu.created_change_set_id = p_change_set_id
+    ORDER BY iu.doc_order, c.opened_at
+    LIMIT 1;
+    IF FOUND THEN
+        RAISE EXCEPTION 'unit % is listed (%) by change set %, which this rollback would leave without it',
+            v_problem.canonical_address, v_problem.action, v_problem.change_set_id
+            USING ERRCODE = 'IU006',
+                  DETAIL = pg_catalog.format('%s manifest entr(ies) of other change sets list units of change set %s; nothing was removed',
+                      v_problem.n, p_change_set_id),
+                  HINT = 'roll back the later change set first';
+    END IF;
+
     v_ticket := public.fn_iu_gateway_open('fn_iu_rollback');
     WITH digest AS (
         SELECT pg_catalog.encode(pg_catalog.sha256(pg_catalog.convert_to(coalesce(pg_catalog.string_agg(

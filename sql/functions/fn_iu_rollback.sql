@@ -4,7 +4,8 @@
 -- what went in cutter_governance.rollback_record, and moves the change set to rolled_back.
 -- Refused with IU002 when anything the change set wrote is enacted, superseded or retired
 -- (enacted content is never removed: retire it), IU006 when a unit of another change set hangs
--- under a unit it would remove, IU007 for an unknown change set. Rolling back a rolled-back
+-- under a unit it would remove or another live change set's manifest lists one (roll that one
+-- back first), IU007 for an unknown change set. Rolling back a rolled-back
 -- change set removes nothing and answers already_rolled_back.
 CREATE FUNCTION public.fn_iu_rollback(p_change_set_id uuid, p_actor text, p_reason text DEFAULT NULL)
 RETURNS TABLE (
@@ -84,6 +85,27 @@ BEGIN
         RAISE EXCEPTION 'unit % of change set % hangs under %, which this rollback would remove',
             v_problem.child, v_problem.created_change_set_id, v_problem.parent
             USING ERRCODE = 'IU006', HINT = 'roll back the later change set first';
+    END IF;
+
+    -- Another live change set of the document whose manifest lists one of these units (as
+    -- unchanged, or revised by a version of its own) stands on it: removing the unit would
+    -- leave that manifest pointing at nothing, and take its revision with it.
+    SELECT iu.canonical_address, m.action, c.id AS change_set_id, count(*) OVER () AS n INTO v_problem
+    FROM cutter_governance.cut_change_set AS c
+    JOIN cutter_governance.manifest_envelope AS e ON e.change_set_id = c.id
+    JOIN cutter_governance.manifest_entry AS m ON m.envelope_id = e.id
+    JOIN public.information_unit AS iu ON iu.canonical_address = m.canonical_address
+    WHERE c.doc_code = v_cs.doc_code AND c.id <> p_change_set_id AND c.status <> 'rolled_back'
+      AND iu.created_change_set_id = p_change_set_id
+    ORDER BY iu.doc_order, c.opened_at
+    LIMIT 1;
+    IF FOUND THEN
+        RAISE EXCEPTION 'unit % is listed (%) by change set %, which this rollback would leave without it',
+            v_problem.canonical_address, v_problem.action, v_problem.change_set_id
+            USING ERRCODE = 'IU006',
+                  DETAIL = pg_catalog.format('%s manifest entr(ies) of other change sets list units of change set %s; nothing was removed',
+                      v_problem.n, p_change_set_id),
+                  HINT = 'roll back the later change set first';
     END IF;
 
     v_ticket := public.fn_iu_gateway_open('fn_iu_rollback');

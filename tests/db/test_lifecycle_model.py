@@ -471,6 +471,9 @@ class Model:
             raise Refused("IU002", "something the change set wrote is no longer a draft")
         if any(parent_of(a) in created and a not in created for a in self.units):
             raise Refused("IU006", "a unit of another change set hangs under a unit it would remove")
+        live = [other for other in self.change_sets if other.key != key and other.status != "rolled_back"]
+        if any(a in created for other in live for a, _, _ in other.entries):
+            raise Refused("IU006", "another live change set's manifest lists a unit it would remove")
         for unit, version in versions:
             unit.versions.remove(version)
         for address in created:

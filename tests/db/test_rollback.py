@@ -111,6 +111,33 @@ def test_a_unit_of_a_later_cut_under_a_removed_parent_blocks_the_rollback(conn, 
     assert counts(conn) == (0, 0)
 
 
+def test_a_later_cut_listing_the_units_unchanged_blocks_the_rollback(conn, signers):
+    cs = cut(conn, signers["alice"])
+    later = cut(conn, signers["alice"])  # the same content again: every unit listed unchanged
+    with raises_sqlstate("IU006") as info:
+        rollback(conn, cs)
+    message = info.value.diag.message_primary
+    assert f"unit {ADDRESSES[0]} is listed (unchanged) by change set {later}" in message
+    assert f"{len(SAMPLE)} manifest entr" in info.value.diag.message_detail
+    assert info.value.diag.message_hint == "roll back the later change set first"
+    assert counts(conn) == (len(SAMPLE), len(SAMPLE))
+    assert status(conn, cs) == "recorded"
+    assert conn.execute("SELECT count(*) FROM cutter_governance.rollback_record").fetchone() == (0,)
+    assert rollback(conn, later).removed_units == 0
+    assert rollback(conn, cs).removed_units == len(SAMPLE)
+    assert counts(conn) == (0, 0)
+
+
+def test_a_rolled_back_later_cut_does_not_block_the_rollback(conn, signers):
+    cs = cut(conn, signers["alice"])
+    other = [(a.replace("ICX-CONST", "ICX-LAW"), b) for a, b in SAMPLE]
+    cut(conn, signers["alice"], other)  # another document's live cut lists none of these units
+    later = cut(conn, signers["alice"])
+    rollback(conn, later)
+    assert rollback(conn, cs).removed_units == len(SAMPLE)
+    assert counts(conn) == (len(other), len(other))
+
+
 def test_an_unknown_change_set_is_iu007(conn):
     with raises_sqlstate("IU007"):
         rollback(conn, "00000000-0000-0000-0000-000000000000")
