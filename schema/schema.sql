@@ -862,6 +862,10 @@ BEGIN
     IF NOT FOUND THEN
         RAISE EXCEPTION 'change set % does not exist', p_change_set_id USING ERRCODE = 'IU007';
     END IF;
+    IF v_cs.status = 'rolled_back' THEN
+        RAISE EXCEPTION 'change set % is rolled back: there is nothing left to verify', p_change_set_id
+            USING ERRCODE = 'IU003', HINT = 'cut the document again for a change set to verify';
+    END IF;
     IF p_checks IS NULL OR pg_catalog.jsonb_typeof(p_checks) <> 'array' OR pg_catalog.jsonb_array_length(p_checks) = 0
         OR EXISTS (
             SELECT 1 FROM pg_catalog.jsonb_array_elements(p_checks) AS e (c)

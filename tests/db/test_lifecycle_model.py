@@ -279,6 +279,8 @@ class Model:
     def verify(self, key: int, verifier: str) -> set[str]:
         """The VERIFY checks that fail (the others always pass here); the status follows the verdict."""
         cs = self.change_sets[key]
+        if cs.status == "rolled_back":
+            raise Refused("IU003", "the change set is rolled back")
         if verifier == cs.actor:
             raise Refused("IU012", "the verifier is the executor")
         failing: set[str] = set()

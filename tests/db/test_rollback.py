@@ -58,6 +58,17 @@ def test_a_verified_cut_is_removed_too_and_a_second_rollback_removes_nothing(con
     assert conn.execute("SELECT count(*) FROM cutter_governance.rollback_record").fetchone() == (1,)
 
 
+def test_a_rolled_back_cut_cannot_be_verified(conn, signers):
+    cs = cut(conn, signers["alice"])
+    verify(conn, cs, signers["victor"])
+    rollback(conn, cs)
+    with raises_sqlstate("IU003") as info:
+        verify(conn, cs, signers["victor"])
+    assert "is rolled back" in info.value.diag.message_primary
+    assert conn.execute("SELECT count(*) FROM cutter_governance.verify_result").fetchone() == (1,)
+    assert status(conn, cs) == "rolled_back"
+
+
 def test_the_same_content_can_be_cut_again_after_a_rollback(conn, signers):
     cs = cut(conn, signers["alice"])
     rollback(conn, cs)

@@ -1,6 +1,7 @@
 -- Write-VERIFY (macro M2): the verify result with every check and the verifier's signature, in
 -- one call. The verifier is not the executor (separation of duties, in the database); the
--- verdict must agree with the checks; the change set's status follows the verdict.
+-- verdict must agree with the checks; the change set's status follows the verdict. A rolled-back
+-- change set is refused (IU003): its units are gone, and a result would describe nothing.
 CREATE FUNCTION cutter_governance.fn_gov_record_verify(
     p_change_set_id uuid,
     p_verifier text,
@@ -25,6 +26,10 @@ BEGIN
     SELECT c.* INTO v_cs FROM cutter_governance.cut_change_set AS c WHERE c.id = p_change_set_id FOR UPDATE;
     IF NOT FOUND THEN
         RAISE EXCEPTION 'change set % does not exist', p_change_set_id USING ERRCODE = 'IU007';
+    END IF;
+    IF v_cs.status = 'rolled_back' THEN
+        RAISE EXCEPTION 'change set % is rolled back: there is nothing left to verify', p_change_set_id
+            USING ERRCODE = 'IU003', HINT = 'cut the document again for a change set to verify';
     END IF;
     IF p_checks IS NULL OR pg_catalog.jsonb_typeof(p_checks) <> 'array' OR pg_catalog.jsonb_array_length(p_checks) = 0
         OR EXISTS (
