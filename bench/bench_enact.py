@@ -47,6 +47,8 @@ from psycopg import sql
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+import raw_baseline  # beside this script
+
 from harness import gateway, governance, keys
 from harness.config import database_url
 from harness.db import lane, migrate_to_head
@@ -155,36 +157,6 @@ def raw_tables(conn, doc: str, run: int) -> tuple[str, str, str]:
     return names
 
 
-def raw_enact(conn, names) -> float:
-    iu, uv, log = (sql.Identifier(n) for n in names)
-    start = time.perf_counter()
-    with conn.transaction():
-        conn.execute(
-            sql.SQL(
-                "UPDATE {} SET lifecycle_status = 'enacted', enacted_at = now(), enacted_by = 'alice',"
-                " updated_at = now(), updated_by = 'alice' WHERE lifecycle_status = 'draft'"
-            ).format(uv)
-        )
-        conn.execute(
-            sql.SQL(
-                "UPDATE {} SET lifecycle_status = 'enacted', enacted_at = now(), enacted_by = 'alice',"
-                " updated_at = now(), updated_by = 'alice' WHERE lifecycle_status = 'draft'"
-            ).format(iu)
-        )
-        conn.execute(
-            sql.SQL(
-                "INSERT INTO {} (id, seal_id, seal_ordinal, entity_collection, entity_id, canonical_address,"
-                " from_status, to_status, transition_type, reason, performed_by, performed_at,"
-                " metadata, entry_hash)"
-                " SELECT gen_random_uuid(), '00000000-0000-0000-0000-000000000000', row_number() OVER (),"
-                " 'information_unit', u.id, u.canonical_address, 'draft', 'enacted', 'enact',"
-                " 'benchmark', 'alice',"
-                " now(), jsonb_build_object('version_id', u.current_version_id), repeat('0', 64) FROM {} AS u"
-            ).format(log, iu)
-        )
-    return time.perf_counter() - start
-
-
 def governed_enact(conn, units, decision) -> float:
     start = time.perf_counter()
     with conn.transaction(), lane(conn, "cutter_exec"):
@@ -240,7 +212,7 @@ def main() -> int:
                 for step in order:
                     conn.execute("CHECKPOINT")
                     if step == "raw":
-                        raw.append(raw_enact(conn, names))
+                        raw.append(raw_baseline.enact(conn, *(sql.Identifier(n) for n in names)))
                     else:
                         governed.append(governed_enact(conn, units, decision))
                 print(

@@ -45,6 +45,8 @@ from psycopg import sql
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+import raw_baseline  # noqa: E402  (beside this script)
+
 from harness.config import database_url  # noqa: E402
 from harness.cutter import parse_document  # noqa: E402
 from harness.db import migrate_to_head  # noqa: E402
@@ -120,26 +122,6 @@ def raw_copy(conn: psycopg.Connection, manifest) -> float:
     return time.perf_counter() - start
 
 
-def raw_enact(conn: psycopg.Connection) -> float:
-    start = time.perf_counter()
-    with conn.transaction():
-        for table in ("uv", "iu"):
-            conn.execute(sql.SQL(
-                "UPDATE bench_raw.{} SET lifecycle_status = 'enacted', enacted_at = now(),"
-                " enacted_by = 'alice', updated_at = now(), updated_by = 'alice'"
-                " WHERE lifecycle_status = 'draft'"
-            ).format(sql.Identifier(table)))
-        conn.execute(
-            "INSERT INTO bench_raw.log (id, seal_id, seal_ordinal, entity_collection, entity_id,"
-            " canonical_address, from_status, to_status, transition_type, reason, performed_by, performed_at,"
-            " metadata, entry_hash)"
-            " SELECT gen_random_uuid(), '00000000-0000-0000-0000-000000000000', row_number() OVER (),"
-            " 'information_unit', u.id, u.canonical_address, 'draft', 'enacted', 'enact', 'benchmark',"
-            " 'alice', now(), jsonb_build_object('version_id', u.current_version_id), repeat('0', 64)"
-            " FROM bench_raw.iu AS u")
-    return time.perf_counter() - start
-
-
 def one_run(admin: psycopg.Connection, n: int, run: int, source: Path, keep: bool) -> dict:
     dbname = f"iu_bench_flow_{n}_{run}"
     admin.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(dbname)))
@@ -156,7 +138,8 @@ def one_run(admin: psycopg.Connection, n: int, run: int, source: Path, keep: boo
             copy_s = raw_copy(conn, manifest)
             conn.execute("VACUUM ANALYZE bench_raw.iu")
             conn.execute("VACUUM ANALYZE bench_raw.uv")
-            enact_s = raw_enact(conn)
+            tables = (sql.Identifier("bench_raw", name) for name in ("iu", "uv", "log"))
+            enact_s = raw_baseline.enact(conn, *tables)
     finally:
         if not keep:
             admin.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(dbname)))
