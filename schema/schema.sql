@@ -2868,6 +2868,55 @@ ALTER FUNCTION public.fn_iu_lifecycle_log_guard() OWNER TO iu_owner;
 COMMENT ON FUNCTION public.fn_iu_lifecycle_log_guard() IS 'Lifecycle log guard: INSERT only by the writers named in TG_ARGV (with an open ticket); never UPDATE, DELETE or TRUNCATE (IU010).';
 
 --
+-- Name: fn_iu_lifecycle_log_sealed(); Type: FUNCTION; Schema: public; Owner: iu_owner
+--
+
+CREATE FUNCTION public.fn_iu_lifecycle_log_sealed() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    SET enable_nestloop TO 'off'
+    AS $$
+DECLARE
+    v_bad record;
+BEGIN
+    SELECT r.seal_id, r.n, r.first_ordinal, r.last_ordinal, s.id IS NOT NULL AS sealed, s.entry_count
+    INTO v_bad
+    FROM (
+        SELECT n.seal_id, count(*) AS n, pg_catalog.min(n.seal_ordinal) AS first_ordinal,
+            pg_catalog.max(n.seal_ordinal) AS last_ordinal
+        FROM new_rows AS n
+        GROUP BY n.seal_id
+    ) AS r
+    LEFT JOIN public.iu_lifecycle_log_seal AS s ON s.id = r.seal_id
+    WHERE s.id IS NULL OR s.entry_count <> r.n OR r.first_ordinal <> 1 OR r.last_ordinal <> r.n
+    LIMIT 1;
+    IF NOT FOUND THEN
+        RETURN NULL;
+    END IF;
+    IF NOT v_bad.sealed THEN
+        RAISE EXCEPTION 'lifecycle log rows name seal %, which does not exist', v_bad.seal_id
+            USING ERRCODE = 'foreign_key_violation', CONSTRAINT = 'iu_lifecycle_log_sealed',
+                  TABLE = TG_TABLE_NAME, SCHEMA = TG_TABLE_SCHEMA,
+                  DETAIL = pg_catalog.format('%s row(s) of this statement; nothing was written', v_bad.n),
+                  HINT = 'log rows are written with their seal, by fn_iu_lifecycle_record';
+    END IF;
+    RAISE EXCEPTION 'seal % lists % lifecycle log row(s); this statement wrote % for it, numbered % to %',
+        v_bad.seal_id, v_bad.entry_count, v_bad.n, v_bad.first_ordinal, v_bad.last_ordinal
+        USING ERRCODE = 'IU010', CONSTRAINT = 'iu_lifecycle_log_sealed',
+              TABLE = TG_TABLE_NAME, SCHEMA = TG_TABLE_SCHEMA,
+              HINT = 'a seal''s rows are written with it, numbered from 1; nothing is added to a sealed set';
+END
+$$;
+
+ALTER FUNCTION public.fn_iu_lifecycle_log_sealed() OWNER TO iu_owner;
+
+--
+-- Name: FUNCTION fn_iu_lifecycle_log_sealed(); Type: COMMENT; Schema: public; Owner: iu_owner
+--
+
+COMMENT ON FUNCTION public.fn_iu_lifecycle_log_sealed() IS 'Trigger (statement, transition table): the statement''s log rows name existing seals and are all of each seal''s rows, numbered 1..entry_count (23503 / IU010).';
+
+--
 -- Name: fn_iu_lifecycle_record(text, text, text, uuid, uuid, timestamp with time zone, text[], uuid[], text[], text[], text[], text[], jsonb[]); Type: FUNCTION; Schema: public; Owner: iu_owner
 --
 
@@ -2988,8 +3037,10 @@ CREATE FUNCTION public.fn_iu_lifecycle_transition_check() RETURNS trigger
     AS $$
 DECLARE
     v_bad record;
+    v_row jsonb;
 BEGIN
-    SELECT pg_catalog.to_jsonb(n) AS new_row, o.lifecycle_status AS from_status, n.lifecycle_status AS to_status
+    -- The join carries only the key and the statuses; the refused row is read whole afterwards.
+    SELECT n.id, o.lifecycle_status AS from_status, n.lifecycle_status AS to_status
     INTO v_bad
     FROM old_rows AS o
     JOIN new_rows AS n ON n.id = o.id
@@ -2998,11 +3049,11 @@ BEGIN
     WHERE o.lifecycle_status IS DISTINCT FROM n.lifecycle_status AND t.from_status IS NULL
     LIMIT 1;
     IF FOUND THEN
+        SELECT pg_catalog.to_jsonb(n) INTO v_row FROM new_rows AS n WHERE n.id = v_bad.id;
         PERFORM public.fn_iu_lifecycle_transition_refuse(
             CASE TG_TABLE_NAME
-                WHEN 'information_unit' THEN 'unit ' || (v_bad.new_row ->> 'canonical_address')
-                ELSE pg_catalog.format('version %s of unit %s', v_bad.new_row ->> 'version_no',
-                    v_bad.new_row ->> 'iu_id')
+                WHEN 'information_unit' THEN 'unit ' || (v_row ->> 'canonical_address')
+                ELSE pg_catalog.format('version %s of unit %s', v_row ->> 'version_no', v_row ->> 'iu_id')
             END,
             v_bad.from_status, v_bad.to_status);
     END IF;
@@ -4806,6 +4857,12 @@ ALTER TABLE public.iu_lifecycle_log OWNER TO iu_owner;
 COMMENT ON TABLE public.iu_lifecycle_log IS 'Audit of every lifecycle transition (seed 004 §7), append-only; entry_hash covers the row, its seal covers the rows in order.';
 
 --
+-- Name: COLUMN iu_lifecycle_log.seal_id; Type: COMMENT; Schema: public; Owner: iu_owner
+--
+
+COMMENT ON COLUMN public.iu_lifecycle_log.seal_id IS 'The seal written with this row (iu_lifecycle_log_seal.id), checked per statement by trg_iu_lifecycle_log_sealed.';
+
+--
 -- Name: COLUMN iu_lifecycle_log.metadata; Type: COMMENT; Schema: public; Owner: iu_owner
 --
 
@@ -5682,6 +5739,18 @@ CREATE TRIGGER trg_iu_enacted_undeletable BEFORE DELETE ON public.information_un
 COMMENT ON TRIGGER trg_iu_enacted_undeletable ON public.information_unit IS 'Enacted, superseded and retired rows are never deleted (IU002), refused before any foreign key is checked.';
 
 --
+-- Name: iu_lifecycle_log trg_iu_lifecycle_log_sealed; Type: TRIGGER; Schema: public; Owner: iu_owner
+--
+
+CREATE TRIGGER trg_iu_lifecycle_log_sealed AFTER INSERT ON public.iu_lifecycle_log REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION public.fn_iu_lifecycle_log_sealed();
+
+--
+-- Name: TRIGGER trg_iu_lifecycle_log_sealed ON iu_lifecycle_log; Type: COMMENT; Schema: public; Owner: iu_owner
+--
+
+COMMENT ON TRIGGER trg_iu_lifecycle_log_sealed ON public.iu_lifecycle_log IS 'The statement''s rows name existing seals and are all of each seal''s rows, numbered 1..entry_count.';
+
+--
 -- Name: unit_version trg_uv_allowed_transition; Type: TRIGGER; Schema: public; Owner: iu_owner
 --
 
@@ -5845,13 +5914,6 @@ ALTER TABLE ONLY public.iu_gateway_event
 
 ALTER TABLE ONLY public.iu_lifecycle_log_seal
     ADD CONSTRAINT iu_lifecycle_log_seal_change_set_id_fkey FOREIGN KEY (change_set_id) REFERENCES cutter_governance.cut_change_set(id);
-
---
--- Name: iu_lifecycle_log iu_lifecycle_log_seal_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: iu_owner
---
-
-ALTER TABLE ONLY public.iu_lifecycle_log
-    ADD CONSTRAINT iu_lifecycle_log_seal_id_fkey FOREIGN KEY (seal_id) REFERENCES public.iu_lifecycle_log_seal(id);
 
 --
 -- Name: iu_lifecycle_log_seal iu_lifecycle_log_seal_review_decision_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: iu_owner
@@ -6298,6 +6360,12 @@ GRANT ALL ON FUNCTION public.fn_iu_lifecycle_log_check() TO iu_reader;
 --
 
 REVOKE ALL ON FUNCTION public.fn_iu_lifecycle_log_guard() FROM PUBLIC;
+
+--
+-- Name: FUNCTION fn_iu_lifecycle_log_sealed(); Type: ACL; Schema: public; Owner: iu_owner
+--
+
+REVOKE ALL ON FUNCTION public.fn_iu_lifecycle_log_sealed() FROM PUBLIC;
 
 --
 -- Name: FUNCTION fn_iu_lifecycle_record(p_transition_type text, p_actor text, p_reason text, p_review_decision_id uuid, p_change_set_id uuid, p_performed_at timestamp with time zone, p_entity_collections text[], p_entity_ids uuid[], p_canonical_addresses text[], p_from_statuses text[], p_to_statuses text[], p_types text[], p_metadata jsonb[]); Type: ACL; Schema: public; Owner: iu_owner

@@ -73,6 +73,7 @@ FUNCTIONS.update({
 TS = "timestamp with time zone"
 FUNCTIONS.update({
     "public.fn_iu_lifecycle_transition_check()": (False, frozenset()),
+    "public.fn_iu_lifecycle_log_sealed()": (False, frozenset()),
     "public.fn_iu_lifecycle_transition_refuse(text, text, text)": (False, frozenset()),
     "public.fn_iu_lifecycle_born_draft()": (False, frozenset()),
     "public.fn_iu_enacted_immut()": (False, frozenset()),
@@ -148,7 +149,7 @@ TRIGGERS = {
     },
 }
 
-# The lifecycle triggers on units and versions: (table, trigger) -> (function, events, row level).
+# The lifecycle triggers on units, versions and the log: (table, trigger) -> (function, events, row level).
 # Row triggers carry a WHEN clause; the transition check runs after each statement.
 LIFECYCLE_TRIGGERS = {
     ("public.information_unit", "trg_iu_allowed_transition"): (
@@ -164,6 +165,8 @@ LIFECYCLE_TRIGGERS = {
     ("public.unit_version", "trg_uv_enacted_immut"): ("fn_uv_enacted_immut", {"UPDATE", "DELETE"}, True),
     ("public.unit_version", "trg_uv_enacted_undeletable"): ("fn_uv_enacted_immut", {"DELETE"}, True),
     ("public.unit_version", "trg_uv_enacted_truncate"): ("fn_iu_enacted_truncate_guard", {"TRUNCATE"}, False),
+    ("public.iu_lifecycle_log", "trg_iu_lifecycle_log_sealed"): (
+        "fn_iu_lifecycle_log_sealed", {"INSERT"}, False),
 }
 
 ENACT_POLICY_KEYS = {

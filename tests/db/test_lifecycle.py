@@ -3,6 +3,7 @@ audit log, immutability, supersede, retire and point in time. Every refusal asse
 
 from __future__ import annotations
 
+import re
 import threading
 import time
 
@@ -141,8 +142,11 @@ def test_enacted_rows_cannot_move_back_or_sideways(conn, signers, table, to):
     _, decision = cut_verified_approved(conn, signers)
     enact(conn, ADDRESSES, decision)
     exempt(conn)
-    with raises_sqlstate("IU003"):
+    with raises_sqlstate("IU003") as info:
         as_exempted_owner(conn, f"UPDATE {table} SET lifecycle_status = %s", (to,))
+    # the refusal names the row, read whole once the narrow join has found it
+    named = r"unit ICX-[A-Z]+\S*" if table == "information_unit" else r"version 1 of unit [0-9a-f-]{36}"
+    assert re.fullmatch(f"{named} cannot go from enacted to {to}", info.value.diag.message_primary)
 
 
 def test_retired_is_final(conn, signers):
@@ -501,6 +505,43 @@ def test_tampering_with_the_log_is_detected(conn, signers, tamper, problem):
     assert any(problem in p for p in found), found
     _, checks = verify(conn, cs, signers["victor"])
     assert {c.check: c.outcome for c in checks}["lifecycle_log_intact"] == "fail"
+
+
+def test_log_rows_and_their_seal_are_checked_per_statement(conn):
+    """trg_iu_lifecycle_log_sealed, with the append-only guards switched off so that it is what
+    refuses: a statement's rows name a seal that exists and are all of its rows, numbered from 1."""
+    seal = conn.execute("SELECT gen_random_uuid()").fetchone()[0]
+    rows = (
+        "INSERT INTO iu_lifecycle_log (id, seal_id, seal_ordinal, entity_collection, entity_id,"
+        " canonical_address, from_status, to_status, transition_type, reason, performed_by,"
+        " performed_at, entry_hash) SELECT gen_random_uuid(), %s, g, 'information_unit', gen_random_uuid(),"
+        " 'ICX-CONST', 'draft', 'enacted', 'enact', 'test', 'alice', now(), repeat('a', 64)"
+        " FROM generate_series(%s::integer, %s::integer) AS g"
+    )
+
+    def refused(sqlstate, params, words):
+        with raises_sqlstate(sqlstate) as info, conn.transaction():
+            conn.execute(rows, params)
+        assert words in str(info.value), info.value
+        assert info.value.diag.constraint_name == "iu_lifecycle_log_sealed"
+
+    with conn.transaction(force_rollback=True):
+        conn.execute("ALTER TABLE iu_lifecycle_log DISABLE TRIGGER trg_aa_iu_lifecycle_log_guard")
+        conn.execute("ALTER TABLE iu_lifecycle_log_seal DISABLE TRIGGER trg_aa_iu_lifecycle_log_seal_guard")
+        refused("23503", (seal, 1, 2), f"seal {seal}, which does not exist")
+        conn.execute(
+            "INSERT INTO iu_lifecycle_log_seal (id, chain_pos, transition_type, performed_by, performed_at,"
+            " entry_count, entries_digest, seal_hash) VALUES (%s, 1, 'enact', 'alice', now(), 2,"
+            " repeat('a', 64), repeat('a', 64))",
+            (seal,),
+        )
+        refused("IU010", (seal, 1, 1), "lists 2 lifecycle log row(s); this statement wrote 1 for it")
+        refused("IU010", (seal, 2, 3), "numbered 2 to 3")
+        conn.execute(rows, (seal, 1, 2))
+        assert log_rows(conn) == 2
+        refused("IU010", (seal, 3, 3), "this statement wrote 1 for it, numbered 3 to 3")
+        assert log_rows(conn) == 2
+    assert log_rows(conn) == 0
 
 
 # --- immutability ------------------------------------------------------------------------------------
