@@ -2053,7 +2053,19 @@ BEGIN
         pg_catalog.array_agg(uv.id ORDER BY t.ord) AS all_version_ids,
         pg_catalog.array_agg(uv.content_hash ORDER BY t.ord) AS all_hashes,
         pg_catalog.array_agg(uv.version_no ORDER BY t.ord) AS all_numbers,
-        pg_catalog.array_agg(iu.lifecycle_status = 'draft' ORDER BY t.ord) AS all_drafts
+        pg_catalog.array_agg(iu.lifecycle_status = 'draft' ORDER BY t.ord) AS all_drafts,
+        -- Two invariants of the probe, proven here on the rows this pass joins anyway: a draft's
+        -- current version is its own and shares its status ({address, invariant, detail}, the
+        -- probe's words, the first by address).
+        pg_catalog.min(CASE
+            WHEN uv.id IS NULL OR uv.iu_id <> iu.id THEN ARRAY[t.addr, 'current_version_owned', CASE
+                WHEN uv.id IS NULL THEN 'current version does not exist'
+                ELSE pg_catalog.format('current version %s belongs to unit %s', uv.id, uv.iu_id)
+            END]
+            ELSE ARRAY[t.addr, 'lifecycle_consistent', pg_catalog.format(
+                'unit is %s, its current version is %s', iu.lifecycle_status, uv.lifecycle_status)]
+        END) FILTER (WHERE iu.lifecycle_status = 'draft' AND (
+            uv.id IS NULL OR uv.iu_id <> iu.id OR uv.lifecycle_status <> iu.lifecycle_status)) AS broken
     INTO v_units
     FROM unnest(p_canonical_addresses) WITH ORDINALITY AS t (addr, ord)
     LEFT JOIN public.information_unit AS iu ON iu.canonical_address = t.addr
@@ -2117,9 +2129,16 @@ BEGIN
                 USING ERRCODE = 'IU003', HINT = 'enact the parent first or in the same batch';
         END IF;
 
-        -- content_hash_matches is proven below, on the rows themselves: the UPDATE hashes each
-        -- version's body again and it must still be the approved one.
-        PERFORM public.fn_iu_invariant_gate(v_addrs, 'enacted', ARRAY['content_hash_matches']);
+        -- The invariant probe, less what this function proves itself: a unit exists and its
+        -- current version is its own with its status (the units pass above), and
+        -- content_hash_matches (below, on the rows themselves: the UPDATE hashes each version's
+        -- body again and it must still be the approved one).
+        IF v_units.broken IS NOT NULL THEN
+            RAISE EXCEPTION 'unit % fails invariant %: %', v_units.broken[1], v_units.broken[2], v_units.broken[3]
+                USING ERRCODE = 'IU005', HINT = 'fn_iu_verify_invariants lists every violation; nothing was enacted';
+        END IF;
+        PERFORM public.fn_iu_invariant_gate(v_addrs, 'enacted',
+            ARRAY['unit_exists', 'current_version_owned', 'lifecycle_consistent', 'content_hash_matches']);
 
         v_ticket := public.fn_iu_gateway_open('fn_iu_enact');
         WITH moved AS (

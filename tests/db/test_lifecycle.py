@@ -285,6 +285,42 @@ def test_a_version_whose_body_no_longer_hashes_to_its_stored_hash_is_not_enacted
     assert log_rows(conn) == before
 
 
+@pytest.mark.parametrize(
+    ("damage", "invariant"),
+    [
+        # the current version handed to a unit that does not exist (the foreign keys switched off)
+        (
+            "UPDATE unit_version SET iu_id = gen_random_uuid()"
+            " WHERE id = (SELECT current_version_id FROM information_unit WHERE canonical_address = %s)",
+            "current_version_owned",
+        ),
+        # the current version enacted behind its draft unit's back (the triggers switched off)
+        (
+            "UPDATE unit_version SET lifecycle_status = 'enacted', enacted_at = now(), enacted_by = 'dba'"
+            " WHERE id = (SELECT current_version_id FROM information_unit WHERE canonical_address = %s)",
+            "lifecycle_consistent",
+        ),
+    ],
+)
+def test_a_unit_failing_an_invariant_is_not_enacted(conn, signers, damage, invariant):
+    """The units pass proves these two itself and the probe leaves them out: the refusal is the
+    probe's, word for word, and nothing moves."""
+    _, decision = cut_verified_approved(conn, signers)
+    with conn.transaction():
+        conn.execute("SET LOCAL session_replication_role = replica")
+        conn.execute(damage, (PARA1,))
+    (detail,) = conn.execute(
+        "SELECT detail FROM fn_iu_verify_invariants(%s) WHERE invariant = %s", (PARA1, invariant)
+    ).fetchone()
+    with raises_sqlstate("IU005") as info:
+        enact(conn, ADDRESSES, decision)
+    assert info.value.diag.message_primary == f"unit {PARA1} fails invariant {invariant}: {detail}"
+    assert conn.execute(
+        "SELECT count(*) FROM information_unit WHERE lifecycle_status <> 'draft'"
+    ).fetchone() == (0,)
+    assert log_rows(conn) == 0
+
+
 def _decision_expiring_now(conn, signers, cs):
     when = conn.execute("SELECT clock_timestamp() + interval '1 second'").fetchone()[0]
     decision = review(conn, signers["rita"], change_set_id=cs, expires_at=when)
