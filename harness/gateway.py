@@ -1,5 +1,10 @@
 """The gateway, as seen from Python: one function per SQL call, named arguments and casts,
-typed rows. Business rules live in SQL; this module only passes arrays in and rows out."""
+typed rows. Business rules live in SQL; this module only passes arrays in and rows out.
+
+Arrays go as binary parameters (%b): the text form quotes and escapes every element on the
+client, 0.4 s per 100,000 bodies. Rows of the set-based calls are read as tuples (psycopg builds
+those in C) and turned into dataclasses positionally, the SELECT listing the columns in the
+dataclass's order: a fifth of the cost of a Python row factory for 100,000 rows."""
 
 from __future__ import annotations
 
@@ -54,39 +59,39 @@ def _arrays(units: Sequence[UnitInput]) -> dict:
 def plan(conn: psycopg.Connection, units: Sequence[UnitInput],
          publication_type: str | None) -> list[PlanRow]:
     """fn_iu_create_plan: what creating these units would do. Writes nothing."""
-    with conn.cursor(row_factory=class_row(PlanRow)) as cur:
+    with conn.cursor() as cur:
         cur.execute(
             "SELECT ordinal, canonical_address, unit_kind, content_hash, action, code, message"
             " FROM public.fn_iu_create_plan("
-            " p_canonical_addresses => %(addresses)s::text[],"
-            " p_bodies => %(bodies)s::text[],"
-            " p_titles => %(titles)s::text[],"
+            " p_canonical_addresses => %(addresses)b::text[],"
+            " p_bodies => %(bodies)b::text[],"
+            " p_titles => %(titles)b::text[],"
             " p_publication_type => %(publication_type)s::text,"
-            " p_doc_orders => %(orders)s::integer[])",
+            " p_doc_orders => %(orders)b::integer[])",
             {**_arrays(units), "publication_type": publication_type},
         )
-        return cur.fetchall()
+        return [PlanRow(*row) for row in cur]
 
 
 def create(conn: psycopg.Connection, units: Sequence[UnitInput], actor: str,
            publication_type: str | None, change_set_id: UUID | None = None) -> list[CreateRow]:
     """fn_iu_create (set-based): all units in one call, all or nothing; with a change set,
     the new units and versions are linked to it."""
-    with conn.cursor(row_factory=class_row(CreateRow)) as cur:
+    with conn.cursor() as cur:
         cur.execute(
             "SELECT ordinal, canonical_address, iu_id, version_id, content_hash, action"
             " FROM public.fn_iu_create("
-            " p_canonical_addresses => %(addresses)s::text[],"
-            " p_bodies => %(bodies)s::text[],"
+            " p_canonical_addresses => %(addresses)b::text[],"
+            " p_bodies => %(bodies)b::text[],"
             " p_actor => %(actor)s::text,"
-            " p_titles => %(titles)s::text[],"
+            " p_titles => %(titles)b::text[],"
             " p_publication_type => %(publication_type)s::text,"
-            " p_doc_orders => %(orders)s::integer[],"
+            " p_doc_orders => %(orders)b::integer[],"
             " p_change_set_id => %(change_set_id)s::uuid)",
             {**_arrays(units), "actor": actor, "publication_type": publication_type,
              "change_set_id": change_set_id},
         )
-        return cur.fetchall()
+        return [CreateRow(*row) for row in cur]
 
 
 def stored_differently(conn: psycopg.Connection, addresses: Sequence[str],
@@ -94,7 +99,7 @@ def stored_differently(conn: psycopg.Connection, addresses: Sequence[str],
     """The addresses whose stored current version does not hold the given content hash (or
     that are not stored at all): the read-back after a cut commits. One query, no bodies sent."""
     rows = conn.execute(
-        "SELECT t.addr FROM unnest(%s::text[], %s::text[]) WITH ORDINALITY AS t (addr, hash, ord)"
+        "SELECT t.addr FROM unnest(%b::text[], %b::text[]) WITH ORDINALITY AS t (addr, hash, ord)"
         " LEFT JOIN public.information_unit AS iu ON iu.canonical_address = t.addr"
         " LEFT JOIN public.unit_version AS uv ON uv.id = iu.current_version_id"
         " WHERE uv.content_hash IS DISTINCT FROM t.hash ORDER BY t.ord",

@@ -44,7 +44,7 @@ def record_manifest(conn: psycopg.Connection, change_set_id: UUID, addresses: Se
                     hashes: Sequence[str], actor: str) -> UUID:
     return conn.execute(
         f"SELECT {G}.fn_gov_record_manifest(p_change_set_id => %s::uuid,"
-        " p_canonical_addresses => %s::text[], p_content_hashes => %s::text[], p_actor => %s::text)",
+        " p_canonical_addresses => %b::text[], p_content_hashes => %b::text[], p_actor => %s::text)",
         (change_set_id, list(addresses), list(hashes), actor),
     ).fetchone()[0]
 

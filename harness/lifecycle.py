@@ -1,5 +1,6 @@
 """The lifecycle writers as seen from Python (seed 004): enact, revise, supersede, retire and
-the point-in-time readers. One function per SQL call; every rule lives in the database."""
+the point-in-time readers. One function per SQL call; every rule lives in the database.
+Arrays go in binary and batch rows are read as tuples, as in harness.gateway."""
 
 from __future__ import annotations
 
@@ -66,14 +67,14 @@ class InForce:
 
 def enact(conn: psycopg.Connection, addresses: Sequence[str], actor: str,
           review_decision_id: UUID | str, reason: str | None = None) -> list[EnactRow]:
-    with conn.cursor(row_factory=class_row(EnactRow)) as cur:
+    with conn.cursor() as cur:
         cur.execute(
             "SELECT canonical_address, iu_id, version_id, content_hash, action FROM public.fn_iu_enact_batch("
-            " p_canonical_addresses => %s::text[], p_actor => %s::text,"
+            " p_canonical_addresses => %b::text[], p_actor => %s::text,"
             " p_review_decision_id => %s::uuid, p_reason => %s::text)",
             (list(addresses), actor, _uuid(review_decision_id), reason),
         )
-        return cur.fetchall()
+        return [EnactRow(*row) for row in cur]
 
 
 def _uuid(value: UUID | str | None) -> str | None:
@@ -82,39 +83,39 @@ def _uuid(value: UUID | str | None) -> str | None:
 
 def revise(conn: psycopg.Connection, addresses: Sequence[str], bodies: Sequence[str], actor: str,
            change_set_id: UUID | None) -> list[ReviseRow]:
-    with conn.cursor(row_factory=class_row(ReviseRow)) as cur:
+    with conn.cursor() as cur:
         cur.execute(
             "SELECT ordinal, canonical_address, iu_id, version_id, content_hash, action"
             " FROM public.fn_iu_revise("
-            " p_canonical_addresses => %s::text[], p_bodies => %s::text[], p_actor => %s::text,"
+            " p_canonical_addresses => %b::text[], p_bodies => %b::text[], p_actor => %s::text,"
             " p_change_set_id => %s::uuid)",
             (list(addresses), list(bodies), actor, change_set_id),
         )
-        return cur.fetchall()
+        return [ReviseRow(*row) for row in cur]
 
 
 def supersede(conn: psycopg.Connection, addresses: Sequence[str], actor: str,
               review_decision_id: UUID | str, reason: str | None = None) -> list[SupersedeRow]:
-    with conn.cursor(row_factory=class_row(SupersedeRow)) as cur:
+    with conn.cursor() as cur:
         cur.execute(
             "SELECT canonical_address, iu_id, version_id, superseded_version_id, content_hash, action"
-            " FROM public.fn_iu_supersede_batch(p_canonical_addresses => %s::text[], p_actor => %s::text,"
+            " FROM public.fn_iu_supersede_batch(p_canonical_addresses => %b::text[], p_actor => %s::text,"
             " p_review_decision_id => %s::uuid, p_reason => %s::text)",
             (list(addresses), actor, _uuid(review_decision_id), reason),
         )
-        return cur.fetchall()
+        return [SupersedeRow(*row) for row in cur]
 
 
 def retire(conn: psycopg.Connection, addresses: Sequence[str], actor: str,
            review_decision_id: UUID | str | None, reason: str) -> list[RetireRow]:
-    with conn.cursor(row_factory=class_row(RetireRow)) as cur:
+    with conn.cursor() as cur:
         cur.execute(
             "SELECT canonical_address, iu_id, action FROM public.fn_iu_retire_batch("
-            " p_canonical_addresses => %s::text[], p_actor => %s::text,"
+            " p_canonical_addresses => %b::text[], p_actor => %s::text,"
             " p_review_decision_id => %s::uuid, p_reason => %s::text)",
             (list(addresses), actor, _uuid(review_decision_id), reason),
         )
-        return cur.fetchall()
+        return [RetireRow(*row) for row in cur]
 
 
 @dataclass(frozen=True)
@@ -142,7 +143,7 @@ def rollback(conn: psycopg.Connection, change_set_id: UUID | str, actor: str,
 def units_digest(conn: psycopg.Connection, addresses: Sequence[str]) -> str | None:
     """The digest a retirement decision approves (fn_iu_units_digest)."""
     return conn.execute(
-        "SELECT public.fn_iu_units_digest(p_canonical_addresses => %s::text[])", (list(addresses),)
+        "SELECT public.fn_iu_units_digest(p_canonical_addresses => %b::text[])", (list(addresses),)
     ).fetchone()[0]
 
 
@@ -178,7 +179,7 @@ def standing(conn: psycopg.Connection, addresses: Sequence[str]) -> dict[str, tu
         " JOIN public.unit_version AS v ON v.id = iu.current_version_id"
         " LEFT JOIN public.unit_version AS p ON p.iu_id = iu.id AND p.lifecycle_status = 'draft'"
         "  AND p.id <> iu.current_version_id"
-        " WHERE iu.canonical_address = ANY(%s::text[])",
+        " WHERE iu.canonical_address = ANY(%b::text[])",
         (list(addresses),),
     ).fetchall()
     return {r[0]: (r[1], r[2]) for r in rows}

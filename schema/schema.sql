@@ -625,6 +625,58 @@ ALTER FUNCTION cutter_governance.fn_gov_manifest_digest(p_canonical_addresses te
 COMMENT ON FUNCTION cutter_governance.fn_gov_manifest_digest(p_canonical_addresses text[], p_content_hashes text[]) IS 'sha256 of the ordered lines "address<TAB>content_hash<LF>": the digest a reviewer approves and the executor signs.';
 
 --
+-- Name: fn_gov_manifest_entries_check(); Type: FUNCTION; Schema: cutter_governance; Owner: iu_owner
+--
+
+CREATE FUNCTION cutter_governance.fn_gov_manifest_entries_check() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    SET enable_nestloop TO 'off'
+    AS $$
+DECLARE
+    v_bad record;
+BEGIN
+    SELECT r.envelope_id, r.n, r.first_ordinal, r.last_ordinal, r.new_content, e.id IS NOT NULL AS recorded,
+        e.unit_count, e.created_count
+    INTO v_bad
+    FROM (
+        SELECT n.envelope_id, count(*) AS n, pg_catalog.min(n.ordinal) AS first_ordinal,
+            pg_catalog.max(n.ordinal) AS last_ordinal, count(*) FILTER (WHERE n.action <> 'unchanged') AS new_content
+        FROM new_rows AS n
+        GROUP BY n.envelope_id
+    ) AS r
+    LEFT JOIN cutter_governance.manifest_envelope AS e ON e.id = r.envelope_id
+    WHERE e.id IS NULL OR e.unit_count <> r.n OR r.first_ordinal <> 1 OR r.last_ordinal <> r.n
+       OR e.created_count <> r.new_content
+    LIMIT 1;
+    IF NOT FOUND THEN
+        RETURN NULL;
+    END IF;
+    IF NOT v_bad.recorded THEN
+        RAISE EXCEPTION 'manifest entries name envelope %, which does not exist', v_bad.envelope_id
+            USING ERRCODE = 'foreign_key_violation', CONSTRAINT = 'manifest_entry_enveloped',
+                  TABLE = TG_TABLE_NAME, SCHEMA = TG_TABLE_SCHEMA,
+                  DETAIL = pg_catalog.format('%s entry(ies) of this statement; nothing was written', v_bad.n),
+                  HINT = 'a manifest''s entries are written with its envelope, by fn_gov_record_manifest';
+    END IF;
+    RAISE EXCEPTION 'manifest envelope % lists % unit(s), % of them new content; this statement wrote % entry(ies) for it, numbered % to %, % of them new content',
+        v_bad.envelope_id, v_bad.unit_count, v_bad.created_count, v_bad.n, v_bad.first_ordinal,
+        v_bad.last_ordinal, v_bad.new_content
+        USING ERRCODE = 'IU010', CONSTRAINT = 'manifest_entry_enveloped',
+              TABLE = TG_TABLE_NAME, SCHEMA = TG_TABLE_SCHEMA,
+              HINT = 'a manifest''s entries are written with its envelope, numbered from 1; nothing is added later';
+END
+$$;
+
+ALTER FUNCTION cutter_governance.fn_gov_manifest_entries_check() OWNER TO iu_owner;
+
+--
+-- Name: FUNCTION fn_gov_manifest_entries_check(); Type: COMMENT; Schema: cutter_governance; Owner: iu_owner
+--
+
+COMMENT ON FUNCTION cutter_governance.fn_gov_manifest_entries_check() IS 'Trigger (statement, transition table): the statement''s manifest entries name existing envelopes and are all of each envelope''s entries, numbered 1..unit_count, created_count of them new content (23503 / IU010).';
+
+--
 -- Name: fn_gov_open_change_set(text, text, text, integer, text, text, text, text, text); Type: FUNCTION; Schema: cutter_governance; Owner: iu_owner
 --
 
@@ -1518,6 +1570,54 @@ ALTER FUNCTION public.fn_iu_apply_edit_draft(p_canonical_address text, p_body te
 --
 
 COMMENT ON FUNCTION public.fn_iu_apply_edit_draft(p_canonical_address text, p_body text, p_actor text, p_title text, p_expected_content_hash text) IS 'Canonical in-place edit of one draft unit. IU007 unknown unit, IU002 enacted (supersede instead), IU003 not a draft, IU006 stale expected hash.';
+
+--
+-- Name: fn_iu_change_set_known(); Type: FUNCTION; Schema: public; Owner: iu_owner
+--
+
+CREATE FUNCTION public.fn_iu_change_set_known() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $_$
+DECLARE
+    v_column text := TG_ARGV[0];
+    v_missing uuid;
+    v_rows bigint := 1::bigint;
+BEGIN
+    IF TG_LEVEL = 'ROW' THEN
+        EXECUTE pg_catalog.format('SELECT ($1).%I', v_column) INTO v_missing USING NEW;
+        IF v_missing IS NULL
+            OR EXISTS (SELECT 1 FROM cutter_governance.cut_change_set AS c WHERE c.id = v_missing) THEN
+            RETURN NULL;
+        END IF;
+    ELSE
+        EXECUTE pg_catalog.format(
+            'SELECT r.change_set_id, r.n FROM ('
+            ' SELECT n.%1$I AS change_set_id, count(*) AS n FROM new_rows AS n'
+            ' WHERE n.%1$I IS NOT NULL GROUP BY n.%1$I) AS r'
+            ' WHERE NOT EXISTS (SELECT 1 FROM cutter_governance.cut_change_set AS c WHERE c.id = r.change_set_id)'
+            ' LIMIT 1',
+            v_column)
+        INTO v_missing, v_rows;
+        IF v_missing IS NULL THEN
+            RETURN NULL;
+        END IF;
+    END IF;
+    RAISE EXCEPTION '%.% names change set %, which does not exist', TG_TABLE_NAME, v_column, v_missing
+        USING ERRCODE = 'foreign_key_violation', CONSTRAINT = TG_NAME,
+              TABLE = TG_TABLE_NAME, SCHEMA = TG_TABLE_SCHEMA,
+              DETAIL = pg_catalog.format('%s row(s) of this statement name it; nothing was written', v_rows),
+              HINT = 'a governed cut opens its change set (fn_gov_open_change_set) before it creates units';
+END
+$_$;
+
+ALTER FUNCTION public.fn_iu_change_set_known() OWNER TO iu_owner;
+
+--
+-- Name: FUNCTION fn_iu_change_set_known(); Type: COMMENT; Schema: public; Owner: iu_owner
+--
+
+COMMENT ON FUNCTION public.fn_iu_change_set_known() IS 'Trigger (statement after INSERT, row after UPDATE of the column): the change set named in column TG_ARGV[0] exists (23503).';
 
 --
 -- Name: fn_iu_change_set_settle(uuid); Type: FUNCTION; Schema: public; Owner: iu_owner
@@ -2896,8 +2996,29 @@ CREATE FUNCTION public.fn_iu_lifecycle_log_sealed() RETURNS trigger
     SET enable_nestloop TO 'off'
     AS $$
 DECLARE
+    v_unlisted record;
     v_bad record;
 BEGIN
+    SELECT r.from_status, r.to_status, r.transition_type, r.n
+    INTO v_unlisted
+    FROM (
+        SELECT n.from_status, n.to_status, n.transition_type, count(*) AS n
+        FROM new_rows AS n
+        GROUP BY n.from_status, n.to_status, n.transition_type
+    ) AS r
+    LEFT JOIN public.iu_lifecycle_transition AS t
+        ON t.from_status = r.from_status AND t.to_status = r.to_status AND t.transition_type = r.transition_type
+    WHERE t.from_status IS NULL
+    LIMIT 1;
+    IF FOUND THEN
+        RAISE EXCEPTION 'lifecycle log rows record % -> % (%), which iu_lifecycle_transition does not list',
+            v_unlisted.from_status, v_unlisted.to_status, v_unlisted.transition_type
+            USING ERRCODE = 'foreign_key_violation', CONSTRAINT = 'iu_lifecycle_log_transition',
+                  TABLE = TG_TABLE_NAME, SCHEMA = TG_TABLE_SCHEMA,
+                  DETAIL = pg_catalog.format('%s row(s) of this statement; nothing was written', v_unlisted.n),
+                  HINT = 'log rows record the transitions the lifecycle writers made';
+    END IF;
+
     SELECT r.seal_id, r.n, r.first_ordinal, r.last_ordinal, s.id IS NOT NULL AS sealed, s.entry_count
     INTO v_bad
     FROM (
@@ -2933,7 +3054,7 @@ ALTER FUNCTION public.fn_iu_lifecycle_log_sealed() OWNER TO iu_owner;
 -- Name: FUNCTION fn_iu_lifecycle_log_sealed(); Type: COMMENT; Schema: public; Owner: iu_owner
 --
 
-COMMENT ON FUNCTION public.fn_iu_lifecycle_log_sealed() IS 'Trigger (statement, transition table): the statement''s log rows name existing seals and are all of each seal''s rows, numbered 1..entry_count (23503 / IU010).';
+COMMENT ON FUNCTION public.fn_iu_lifecycle_log_sealed() IS 'Trigger (statement, transition table): the statement''s log rows record listed transitions and name existing seals, and are all of each seal''s rows, numbered 1..entry_count (23503 / IU010).';
 
 --
 -- Name: fn_iu_lifecycle_record(text, text, text, uuid, uuid, timestamp with time zone, text[], uuid[], text[], text[], text[], text[], jsonb[]); Type: FUNCTION; Schema: public; Owner: iu_owner
@@ -4401,6 +4522,12 @@ ALTER TABLE cutter_governance.manifest_entry OWNER TO iu_owner;
 COMMENT ON TABLE cutter_governance.manifest_entry IS 'One manifest line: a unit''s address and content hash in document order, and whether the cut created it.';
 
 --
+-- Name: COLUMN manifest_entry.envelope_id; Type: COMMENT; Schema: cutter_governance; Owner: iu_owner
+--
+
+COMMENT ON COLUMN cutter_governance.manifest_entry.envelope_id IS 'The envelope recorded with this entry (manifest_envelope.id), checked per statement by trg_ab_manifest_entry_enveloped.';
+
+--
 -- Name: COLUMN manifest_entry.action; Type: COMMENT; Schema: cutter_governance; Owner: iu_owner
 --
 
@@ -4679,7 +4806,7 @@ COMMENT ON COLUMN public.information_unit.doc_order IS 'Position in document ord
 -- Name: COLUMN information_unit.lifecycle_status; Type: COMMENT; Schema: public; Owner: iu_owner
 --
 
-COMMENT ON COLUMN public.information_unit.lifecycle_status IS 'draft, enacted or retired (iu_lifecycle_vocab); moved only by the lifecycle writers along iu_lifecycle_transition.';
+COMMENT ON COLUMN public.information_unit.lifecycle_status IS 'draft, enacted or retired (iu_lifecycle_vocab): born draft (trg_iu_born_draft), moved only by the lifecycle writers along iu_lifecycle_transition (trg_iu_allowed_transition).';
 
 --
 -- Name: COLUMN information_unit.current_version_id; Type: COMMENT; Schema: public; Owner: iu_owner
@@ -4691,7 +4818,7 @@ COMMENT ON COLUMN public.information_unit.current_version_id IS 'The version tha
 -- Name: COLUMN information_unit.created_change_set_id; Type: COMMENT; Schema: public; Owner: iu_owner
 --
 
-COMMENT ON COLUMN public.information_unit.created_change_set_id IS 'The governed cut (cutter_governance.cut_change_set) that created this unit, if any.';
+COMMENT ON COLUMN public.information_unit.created_change_set_id IS 'The governed cut (cutter_governance.cut_change_set) that created this unit, if any; checked per statement by trg_iu_change_set_known.';
 
 --
 -- Name: COLUMN information_unit.enacted_at; Type: COMMENT; Schema: public; Owner: iu_owner
@@ -5007,10 +5134,16 @@ COMMENT ON TABLE public.unit_version IS 'Content versions of an IU. Written only
 COMMENT ON COLUMN public.unit_version.content_hash IS 'fn_iu_content_hash(body): SHA-256 of the NFC body, computed by the database.';
 
 --
+-- Name: COLUMN unit_version.lifecycle_status; Type: COMMENT; Schema: public; Owner: iu_owner
+--
+
+COMMENT ON COLUMN public.unit_version.lifecycle_status IS 'draft, enacted, superseded or retired (iu_lifecycle_vocab): born draft (trg_uv_born_draft), moved only along iu_lifecycle_transition (trg_uv_allowed_transition).';
+
+--
 -- Name: COLUMN unit_version.change_set_id; Type: COMMENT; Schema: public; Owner: iu_owner
 --
 
-COMMENT ON COLUMN public.unit_version.change_set_id IS 'The governed cut that created this version, if any.';
+COMMENT ON COLUMN public.unit_version.change_set_id IS 'The governed cut (cutter_governance.cut_change_set) that created this version, if any; checked per statement by trg_uv_change_set_known.';
 
 --
 -- Name: COLUMN unit_version.enacted_at; Type: COMMENT; Schema: public; Owner: iu_owner
@@ -5542,6 +5675,18 @@ CREATE TRIGGER trg_ab_dot_pair_signature_chain BEFORE INSERT ON cutter_governanc
 COMMENT ON TRIGGER trg_ab_dot_pair_signature_chain ON cutter_governance.dot_pair_signature IS 'Numbers the row and links it to its predecessor (chain_pos, prev_hash, row_hash).';
 
 --
+-- Name: manifest_entry trg_ab_manifest_entry_enveloped; Type: TRIGGER; Schema: cutter_governance; Owner: iu_owner
+--
+
+CREATE TRIGGER trg_ab_manifest_entry_enveloped AFTER INSERT ON cutter_governance.manifest_entry REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION cutter_governance.fn_gov_manifest_entries_check();
+
+--
+-- Name: TRIGGER trg_ab_manifest_entry_enveloped ON manifest_entry; Type: COMMENT; Schema: cutter_governance; Owner: iu_owner
+--
+
+COMMENT ON TRIGGER trg_ab_manifest_entry_enveloped ON cutter_governance.manifest_entry IS 'The statement''s entries name existing envelopes and are all of each envelope''s entries, numbered 1..unit_count.';
+
+--
 -- Name: manifest_envelope trg_ab_manifest_envelope_chain; Type: TRIGGER; Schema: cutter_governance; Owner: iu_owner
 --
 
@@ -5722,6 +5867,30 @@ CREATE TRIGGER trg_iu_born_draft BEFORE INSERT ON public.information_unit FOR EA
 COMMENT ON TRIGGER trg_iu_born_draft ON public.information_unit IS 'New rows are drafts (IU003).';
 
 --
+-- Name: information_unit trg_iu_change_set_known; Type: TRIGGER; Schema: public; Owner: iu_owner
+--
+
+CREATE TRIGGER trg_iu_change_set_known AFTER INSERT ON public.information_unit REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION public.fn_iu_change_set_known('created_change_set_id');
+
+--
+-- Name: TRIGGER trg_iu_change_set_known ON information_unit; Type: COMMENT; Schema: public; Owner: iu_owner
+--
+
+COMMENT ON TRIGGER trg_iu_change_set_known ON public.information_unit IS 'The change set the statement''s new units name exists (23503).';
+
+--
+-- Name: information_unit trg_iu_change_set_known_update; Type: TRIGGER; Schema: public; Owner: iu_owner
+--
+
+CREATE TRIGGER trg_iu_change_set_known_update AFTER UPDATE OF created_change_set_id ON public.information_unit FOR EACH ROW WHEN ((old.created_change_set_id IS DISTINCT FROM new.created_change_set_id)) EXECUTE FUNCTION public.fn_iu_change_set_known('created_change_set_id');
+
+--
+-- Name: TRIGGER trg_iu_change_set_known_update ON information_unit; Type: COMMENT; Schema: public; Owner: iu_owner
+--
+
+COMMENT ON TRIGGER trg_iu_change_set_known_update ON public.information_unit IS 'A unit''s changed created_change_set_id names an existing change set (23503).';
+
+--
 -- Name: information_unit trg_iu_enacted_immut; Type: TRIGGER; Schema: public; Owner: iu_owner
 --
 
@@ -5767,7 +5936,7 @@ CREATE TRIGGER trg_iu_lifecycle_log_sealed AFTER INSERT ON public.iu_lifecycle_l
 -- Name: TRIGGER trg_iu_lifecycle_log_sealed ON iu_lifecycle_log; Type: COMMENT; Schema: public; Owner: iu_owner
 --
 
-COMMENT ON TRIGGER trg_iu_lifecycle_log_sealed ON public.iu_lifecycle_log IS 'The statement''s rows name existing seals and are all of each seal''s rows, numbered 1..entry_count.';
+COMMENT ON TRIGGER trg_iu_lifecycle_log_sealed ON public.iu_lifecycle_log IS 'The statement''s rows record listed transitions, name existing seals and are all of each seal''s rows, numbered 1..entry_count.';
 
 --
 -- Name: unit_version trg_uv_allowed_transition; Type: TRIGGER; Schema: public; Owner: iu_owner
@@ -5792,6 +5961,30 @@ CREATE TRIGGER trg_uv_born_draft BEFORE INSERT ON public.unit_version FOR EACH R
 --
 
 COMMENT ON TRIGGER trg_uv_born_draft ON public.unit_version IS 'New rows are drafts (IU003).';
+
+--
+-- Name: unit_version trg_uv_change_set_known; Type: TRIGGER; Schema: public; Owner: iu_owner
+--
+
+CREATE TRIGGER trg_uv_change_set_known AFTER INSERT ON public.unit_version REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION public.fn_iu_change_set_known('change_set_id');
+
+--
+-- Name: TRIGGER trg_uv_change_set_known ON unit_version; Type: COMMENT; Schema: public; Owner: iu_owner
+--
+
+COMMENT ON TRIGGER trg_uv_change_set_known ON public.unit_version IS 'The change set the statement''s new versions name exists (23503).';
+
+--
+-- Name: unit_version trg_uv_change_set_known_update; Type: TRIGGER; Schema: public; Owner: iu_owner
+--
+
+CREATE TRIGGER trg_uv_change_set_known_update AFTER UPDATE OF change_set_id ON public.unit_version FOR EACH ROW WHEN ((old.change_set_id IS DISTINCT FROM new.change_set_id)) EXECUTE FUNCTION public.fn_iu_change_set_known('change_set_id');
+
+--
+-- Name: TRIGGER trg_uv_change_set_known_update ON unit_version; Type: COMMENT; Schema: public; Owner: iu_owner
+--
+
+COMMENT ON TRIGGER trg_uv_change_set_known_update ON public.unit_version IS 'A version''s changed change_set_id names an existing change set (23503).';
 
 --
 -- Name: unit_version trg_uv_enacted_immut; Type: TRIGGER; Schema: public; Owner: iu_owner
@@ -5858,13 +6051,6 @@ ALTER TABLE ONLY cutter_governance.dot_pair_signature
     ADD CONSTRAINT dot_pair_signature_verify_result_id_fkey FOREIGN KEY (verify_result_id) REFERENCES cutter_governance.verify_result(id);
 
 --
--- Name: manifest_entry manifest_entry_envelope_id_fkey; Type: FK CONSTRAINT; Schema: cutter_governance; Owner: iu_owner
---
-
-ALTER TABLE ONLY cutter_governance.manifest_entry
-    ADD CONSTRAINT manifest_entry_envelope_id_fkey FOREIGN KEY (envelope_id) REFERENCES cutter_governance.manifest_envelope(id);
-
---
 -- Name: manifest_envelope manifest_envelope_change_set_id_fkey; Type: FK CONSTRAINT; Schema: cutter_governance; Owner: iu_owner
 --
 
@@ -5893,25 +6079,11 @@ ALTER TABLE ONLY cutter_governance.verify_result
     ADD CONSTRAINT verify_result_change_set_id_fkey FOREIGN KEY (change_set_id) REFERENCES cutter_governance.cut_change_set(id);
 
 --
--- Name: information_unit information_unit_created_change_set_fk; Type: FK CONSTRAINT; Schema: public; Owner: iu_owner
---
-
-ALTER TABLE ONLY public.information_unit
-    ADD CONSTRAINT information_unit_created_change_set_fk FOREIGN KEY (created_change_set_id) REFERENCES cutter_governance.cut_change_set(id);
-
---
 -- Name: information_unit information_unit_current_version_fk; Type: FK CONSTRAINT; Schema: public; Owner: iu_owner
 --
 
 ALTER TABLE ONLY public.information_unit
     ADD CONSTRAINT information_unit_current_version_fk FOREIGN KEY (current_version_id, id) REFERENCES public.unit_version(id, iu_id);
-
---
--- Name: information_unit information_unit_lifecycle_status_fk; Type: FK CONSTRAINT; Schema: public; Owner: iu_owner
---
-
-ALTER TABLE ONLY public.information_unit
-    ADD CONSTRAINT information_unit_lifecycle_status_fk FOREIGN KEY (lifecycle_status) REFERENCES public.iu_lifecycle_vocab(code);
 
 --
 -- Name: information_unit information_unit_parent_fk; Type: FK CONSTRAINT; Schema: public; Owner: iu_owner
@@ -5942,13 +6114,6 @@ ALTER TABLE ONLY public.iu_lifecycle_log_seal
     ADD CONSTRAINT iu_lifecycle_log_seal_review_decision_id_fkey FOREIGN KEY (review_decision_id) REFERENCES cutter_governance.review_decision(id);
 
 --
--- Name: iu_lifecycle_log iu_lifecycle_log_transition_fk; Type: FK CONSTRAINT; Schema: public; Owner: iu_owner
---
-
-ALTER TABLE ONLY public.iu_lifecycle_log
-    ADD CONSTRAINT iu_lifecycle_log_transition_fk FOREIGN KEY (from_status, to_status, transition_type) REFERENCES public.iu_lifecycle_transition(from_status, to_status, transition_type);
-
---
 -- Name: iu_lifecycle_transition iu_lifecycle_transition_from_status_fkey; Type: FK CONSTRAINT; Schema: public; Owner: iu_owner
 --
 
@@ -5963,25 +6128,11 @@ ALTER TABLE ONLY public.iu_lifecycle_transition
     ADD CONSTRAINT iu_lifecycle_transition_to_status_fkey FOREIGN KEY (to_status) REFERENCES public.iu_lifecycle_vocab(code);
 
 --
--- Name: unit_version unit_version_change_set_fk; Type: FK CONSTRAINT; Schema: public; Owner: iu_owner
---
-
-ALTER TABLE ONLY public.unit_version
-    ADD CONSTRAINT unit_version_change_set_fk FOREIGN KEY (change_set_id) REFERENCES cutter_governance.cut_change_set(id);
-
---
 -- Name: unit_version unit_version_iu_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: iu_owner
 --
 
 ALTER TABLE ONLY public.unit_version
     ADD CONSTRAINT unit_version_iu_id_fkey FOREIGN KEY (iu_id) REFERENCES public.information_unit(id);
-
---
--- Name: unit_version unit_version_lifecycle_status_fk; Type: FK CONSTRAINT; Schema: public; Owner: iu_owner
---
-
-ALTER TABLE ONLY public.unit_version
-    ADD CONSTRAINT unit_version_lifecycle_status_fk FOREIGN KEY (lifecycle_status) REFERENCES public.iu_lifecycle_vocab(code);
 
 --
 -- Name: SCHEMA cutter_governance; Type: ACL; Schema: -; Owner: iu_owner
@@ -6067,6 +6218,12 @@ GRANT ALL ON FUNCTION cutter_governance.fn_gov_manifest_digest(p_canonical_addre
 GRANT ALL ON FUNCTION cutter_governance.fn_gov_manifest_digest(p_canonical_addresses text[], p_content_hashes text[]) TO cutter_verifier;
 GRANT ALL ON FUNCTION cutter_governance.fn_gov_manifest_digest(p_canonical_addresses text[], p_content_hashes text[]) TO cutter_reviewer;
 GRANT ALL ON FUNCTION cutter_governance.fn_gov_manifest_digest(p_canonical_addresses text[], p_content_hashes text[]) TO iu_reader;
+
+--
+-- Name: FUNCTION fn_gov_manifest_entries_check(); Type: ACL; Schema: cutter_governance; Owner: iu_owner
+--
+
+REVOKE ALL ON FUNCTION cutter_governance.fn_gov_manifest_entries_check() FROM PUBLIC;
 
 --
 -- Name: FUNCTION fn_gov_open_change_set(p_doc_code text, p_source_sha256 text, p_manifest_sha256 text, p_unit_count integer, p_actor text, p_profile text, p_granularity text, p_publication_type text, p_backup_sha256 text); Type: ACL; Schema: cutter_governance; Owner: iu_owner
@@ -6190,6 +6347,12 @@ REVOKE ALL ON FUNCTION cutter_governance.fn_gov_write_guard() FROM PUBLIC;
 
 REVOKE ALL ON FUNCTION public.fn_iu_apply_edit_draft(p_canonical_address text, p_body text, p_actor text, p_title text, p_expected_content_hash text) FROM PUBLIC;
 GRANT ALL ON FUNCTION public.fn_iu_apply_edit_draft(p_canonical_address text, p_body text, p_actor text, p_title text, p_expected_content_hash text) TO cutter_exec;
+
+--
+-- Name: FUNCTION fn_iu_change_set_known(); Type: ACL; Schema: public; Owner: iu_owner
+--
+
+REVOKE ALL ON FUNCTION public.fn_iu_change_set_known() FROM PUBLIC;
 
 --
 -- Name: FUNCTION fn_iu_change_set_settle(p_change_set_id uuid); Type: ACL; Schema: public; Owner: iu_owner

@@ -6,7 +6,10 @@
 -- foreign key seal_id -> iu_lifecycle_log_seal, whose row-by-row check cost 100,000 index
 -- probes when 100,000 units are enacted, and says more than it did (the count and the
 -- numbering, not only that the seal exists). Both tables are append-only for every role, so a
--- seal, once referenced, cannot go away.
+-- seal, once referenced, cannot go away. Each row's transition (from, to, type) is one that
+-- iu_lifecycle_transition lists, checked once per distinct transition of the statement: this
+-- replaces the foreign key iu_lifecycle_log_transition_fk, which probed the transitions once per
+-- row; the transitions are fixed lifecycle data, so a listed one cannot go away.
 CREATE FUNCTION public.fn_iu_lifecycle_log_sealed()
 RETURNS trigger
 LANGUAGE plpgsql
@@ -14,8 +17,29 @@ SET search_path = pg_catalog, pg_temp
 SET enable_nestloop = off
 AS $fn$
 DECLARE
+    v_unlisted record;
     v_bad record;
 BEGIN
+    SELECT r.from_status, r.to_status, r.transition_type, r.n
+    INTO v_unlisted
+    FROM (
+        SELECT n.from_status, n.to_status, n.transition_type, count(*) AS n
+        FROM new_rows AS n
+        GROUP BY n.from_status, n.to_status, n.transition_type
+    ) AS r
+    LEFT JOIN public.iu_lifecycle_transition AS t
+        ON t.from_status = r.from_status AND t.to_status = r.to_status AND t.transition_type = r.transition_type
+    WHERE t.from_status IS NULL
+    LIMIT 1;
+    IF FOUND THEN
+        RAISE EXCEPTION 'lifecycle log rows record % -> % (%), which iu_lifecycle_transition does not list',
+            v_unlisted.from_status, v_unlisted.to_status, v_unlisted.transition_type
+            USING ERRCODE = 'foreign_key_violation', CONSTRAINT = 'iu_lifecycle_log_transition',
+                  TABLE = TG_TABLE_NAME, SCHEMA = TG_TABLE_SCHEMA,
+                  DETAIL = pg_catalog.format('%s row(s) of this statement; nothing was written', v_unlisted.n),
+                  HINT = 'log rows record the transitions the lifecycle writers made';
+    END IF;
+
     SELECT r.seal_id, r.n, r.first_ordinal, r.last_ordinal, s.id IS NOT NULL AS sealed, s.entry_count
     INTO v_bad
     FROM (
@@ -48,4 +72,4 @@ $fn$;
 ALTER FUNCTION public.fn_iu_lifecycle_log_sealed() OWNER TO iu_owner;
 REVOKE ALL ON FUNCTION public.fn_iu_lifecycle_log_sealed() FROM PUBLIC;
 COMMENT ON FUNCTION public.fn_iu_lifecycle_log_sealed() IS
-'Trigger (statement, transition table): the statement''s log rows name existing seals and are all of each seal''s rows, numbered 1..entry_count (23503 / IU010).';
+'Trigger (statement, transition table): the statement''s log rows record listed transitions and name existing seals, and are all of each seal''s rows, numbered 1..entry_count (23503 / IU010).';

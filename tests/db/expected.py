@@ -74,6 +74,8 @@ TS = "timestamp with time zone"
 FUNCTIONS.update({
     "public.fn_iu_lifecycle_transition_check()": (False, frozenset()),
     "public.fn_iu_lifecycle_log_sealed()": (False, frozenset()),
+    "public.fn_iu_change_set_known()": (False, frozenset()),
+    G + "fn_gov_manifest_entries_check()": (False, frozenset()),
     "public.fn_iu_lifecycle_transition_refuse(text, text, text)": (False, frozenset()),
     "public.fn_iu_lifecycle_born_draft()": (False, frozenset()),
     "public.fn_iu_enacted_immut()": (False, frozenset()),
@@ -167,6 +169,13 @@ LIFECYCLE_TRIGGERS = {
     ("public.unit_version", "trg_uv_enacted_truncate"): ("fn_iu_enacted_truncate_guard", {"TRUNCATE"}, False),
     ("public.iu_lifecycle_log", "trg_iu_lifecycle_log_sealed"): (
         "fn_iu_lifecycle_log_sealed", {"INSERT"}, False),
+    ("public.information_unit", "trg_iu_change_set_known"): ("fn_iu_change_set_known", {"INSERT"}, False),
+    ("public.information_unit", "trg_iu_change_set_known_update"): (
+        "fn_iu_change_set_known", {"UPDATE"}, True),
+    ("public.unit_version", "trg_uv_change_set_known"): ("fn_iu_change_set_known", {"INSERT"}, False),
+    ("public.unit_version", "trg_uv_change_set_known_update"): ("fn_iu_change_set_known", {"UPDATE"}, True),
+    ("cutter_governance.manifest_entry", "trg_ab_manifest_entry_enveloped"): (
+        "fn_gov_manifest_entries_check", {"INSERT"}, False),
 }
 
 ENACT_POLICY_KEYS = {

@@ -112,6 +112,52 @@ def test_identical_recut_creates_nothing(conn, signers):
     ).fetchone() == (0, len(SAMPLE))
 
 
+def test_manifest_entries_and_their_envelope_are_checked_per_statement(conn, signers):
+    """trg_ab_manifest_entry_enveloped (revision 0026), with the append-only guards switched off
+    so that it is what refuses: a statement's entries name an envelope that exists (23503, as
+    the foreign key said) and are all of its entries, numbered from 1, with as many new-content
+    entries as the envelope's created_count (IU010)."""
+    cut(conn, signers["alice"])
+    n = len(SAMPLE)
+    envelope = uuid.uuid4()
+    entries = (
+        f"INSERT INTO {G}.manifest_entry (envelope_id, ordinal, canonical_address, content_hash, action)"
+        " SELECT %s, g, 'ICX-CONST/x_' || g, repeat('a', 64),"
+        " CASE WHEN g = %s THEN 'created' ELSE 'unchanged' END"
+        " FROM generate_series(%s::integer, %s::integer) AS g"
+    )
+
+    def refused(sqlstate, params, words):
+        with raises_sqlstate(sqlstate) as info, conn.transaction():
+            conn.execute(entries, params)
+        assert words in info.value.diag.message_primary, info.value
+        assert info.value.diag.constraint_name == "manifest_entry_enveloped"
+
+    with conn.transaction(force_rollback=True):
+        for table in ("manifest_envelope", "manifest_entry"):
+            conn.execute(f"ALTER TABLE {G}.{table} DISABLE TRIGGER trg_aa_{table}_guard")
+        before = gov_counts(conn)
+        refused("23503", (envelope, 0, 1, n), f"envelope {envelope}, which does not exist")
+        with as_role(conn, "cutter_exec"):
+            cs = governance.open_change_set(
+                conn, doc_code="ICX-CONST", source_sha256="a" * 64, manifest_sha256=digest(SAMPLE),
+                unit_count=n, actor="alice", profile=None, granularity=None, publication_type="law")
+        conn.execute(
+            f"INSERT INTO {G}.manifest_envelope (id, change_set_id, manifest_sha256, unit_count,"
+            " created_count, unchanged_count, recorded_by, chain_pos, row_hash)"
+            " VALUES (%s, %s, %s, %s, 1, %s, 'alice', 0, '')",
+            (envelope, cs, digest(SAMPLE), n, n - 1),
+        )
+        counted = f"lists {n} unit(s), 1 of them new content"
+        refused("IU010", (envelope, 1, 1, n - 1), f"{counted}; this statement wrote {n - 1} entry(ies)")
+        refused("IU010", (envelope, 2, 2, n + 1), f"numbered 2 to {n + 1}")
+        refused("IU010", (envelope, 0, 1, n), f"numbered 1 to {n}, 0 of them new content")
+        conn.execute(entries, (envelope, 1, 1, n))
+        refused("IU010", (envelope, 0, n + 1, n + 1), "this statement wrote 1 entry(ies) for it")
+        assert gov_counts(conn)[2] == before[2] + n
+    assert gov_counts(conn) == before
+
+
 @pytest.mark.parametrize("table", ["cut_change_set", "manifest_envelope", "manifest_entry",
                                    "dot_pair_signature", "signer_key"])
 @pytest.mark.parametrize("statement", ["UPDATE {t} SET {c} = {c}", "DELETE FROM {t}", "TRUNCATE {t} CASCADE"])

@@ -64,7 +64,10 @@ def test_vocabulary_is_exactly_the_four_seed_g6_rows(conn):
     ]
 
 
-def test_every_lifecycle_column_references_the_vocabulary(conn):
+def test_every_lifecycle_status_is_held_to_the_vocabulary(conn, signers):
+    """The transitions reference the vocabulary by foreign key; a unit's or a version's status is
+    a draft when it is born and moves only along a listed transition (statement checks since
+    revision 0026, which dropped the row-by-row keys), so no status outside the vocabulary gets in."""
     refs = conn.execute(
         """
         SELECT c.conrelid::regclass::text, a.attname
@@ -73,17 +76,23 @@ def test_every_lifecycle_column_references_the_vocabulary(conn):
         WHERE c.contype = 'f' AND c.confrelid = 'iu_lifecycle_vocab'::regclass
         """
     ).fetchall()
-    assert {
-        ("information_unit", "lifecycle_status"),
-        ("unit_version", "lifecycle_status"),
-        ("iu_lifecycle_transition", "from_status"),
-        ("iu_lifecycle_transition", "to_status"),
-    } <= set(refs)
-    # the log names a transition row, which names vocabulary rows
+    assert set(refs) == {("iu_lifecycle_transition", "from_status"), ("iu_lifecycle_transition", "to_status")}
+    cut(conn, signers["alice"])
+    exempt(conn, operations=("INSERT", "UPDATE"))
+    for table in ("information_unit", "unit_version"):
+        with raises_sqlstate("IU003") as info:
+            as_exempted_owner(conn, f"UPDATE {table} SET lifecycle_status = 'archived'")
+        assert "cannot go from draft to archived" in info.value.diag.message_primary
+    with raises_sqlstate("IU003"):
+        as_exempted_owner(
+            conn,
+            "INSERT INTO unit_version (iu_id, version_no, body, lifecycle_status, created_by, updated_by)"
+            " SELECT id, 9, 'x', 'archived', 'dba', 'dba' FROM information_unit LIMIT 1",
+        )
     assert conn.execute(
-        "SELECT count(*) FROM pg_constraint WHERE conrelid = 'iu_lifecycle_log'::regclass"
-        " AND confrelid = 'iu_lifecycle_transition'::regclass"
-    ).fetchone() == (1,)
+        "SELECT count(*) FROM information_unit AS iu JOIN unit_version AS uv ON uv.iu_id = iu.id"
+        " WHERE 'archived' IN (iu.lifecycle_status, uv.lifecycle_status)"
+    ).fetchone() == (0,)
 
 
 def test_allowed_transitions_are_data(conn):
@@ -578,6 +587,81 @@ def test_log_rows_and_their_seal_are_checked_per_statement(conn):
         refused("IU010", (seal, 3, 3), "this statement wrote 1 for it, numbered 3 to 3")
         assert log_rows(conn) == 2
     assert log_rows(conn) == 0
+
+
+def test_log_rows_record_listed_transitions(conn):
+    """trg_iu_lifecycle_log_sealed (revision 0026) also checks each distinct transition of the
+    statement against iu_lifecycle_transition, as the foreign key did row by row."""
+    seal = conn.execute("SELECT gen_random_uuid()").fetchone()[0]
+    with conn.transaction(force_rollback=True):
+        conn.execute("ALTER TABLE iu_lifecycle_log DISABLE TRIGGER trg_aa_iu_lifecycle_log_guard")
+        conn.execute("ALTER TABLE iu_lifecycle_log_seal DISABLE TRIGGER trg_aa_iu_lifecycle_log_seal_guard")
+        conn.execute(
+            "INSERT INTO iu_lifecycle_log_seal (id, chain_pos, transition_type, performed_by, performed_at,"
+            " entry_count, entries_digest, seal_hash) VALUES (%s, 1, 'enact', 'alice', now(), 3,"
+            " repeat('a', 64), repeat('a', 64))",
+            (seal,),
+        )
+        with raises_sqlstate("23503") as info, conn.transaction():
+            conn.execute(
+                "INSERT INTO iu_lifecycle_log (id, seal_id, seal_ordinal, entity_collection, entity_id,"
+                " canonical_address, from_status, to_status, transition_type, reason, performed_by,"
+                " performed_at, entry_hash) SELECT gen_random_uuid(), %s, g, 'information_unit',"
+                " gen_random_uuid(), 'ICX-CONST', 'draft',"
+                " CASE WHEN g = 2 THEN 'superseded' ELSE 'enacted' END,"
+                " 'enact', 'test', 'alice', now(), repeat('a', 64) FROM generate_series(1, 3) AS g",
+                (seal,),
+            )
+        assert info.value.diag.message_primary == (
+            "lifecycle log rows record draft -> superseded (enact),"
+            " which iu_lifecycle_transition does not list")
+        assert info.value.diag.message_detail == "1 row(s) of this statement; nothing was written"
+        assert info.value.diag.constraint_name == "iu_lifecycle_log_transition"
+        assert log_rows(conn) == 0
+
+
+def test_units_and_versions_name_change_sets_that_exist(conn, signers):
+    """trg_iu_change_set_known and trg_uv_change_set_known (revision 0026): once per INSERT
+    statement, and for an UPDATE on a row whose change set changed, the change set exists (23503,
+    as the foreign keys said); an existing one passes, as before."""
+    cs = cut(conn, signers["alice"])
+    missing = conn.execute("SELECT gen_random_uuid()").fetchone()[0]
+    exempt(conn, operations=("INSERT", "UPDATE"))
+    new_unit = (
+        "WITH v AS (INSERT INTO unit_version"
+        " (id, iu_id, version_no, body, created_by, updated_by, change_set_id)"
+        " VALUES ('00000000-0000-4000-8000-000000000002', '00000000-0000-4000-8000-000000000001', 1, 'x',"
+        " 'dba', 'dba', %(version_cs)s) RETURNING 1)"
+        " INSERT INTO information_unit (id, canonical_address, doc_order, current_version_id, created_by,"
+        " updated_by, created_change_set_id) VALUES ('00000000-0000-4000-8000-000000000001', 'ZZ-KNOWN', 0,"
+        " '00000000-0000-4000-8000-000000000002', 'dba', 'dba', %(unit_cs)s)"
+    )
+    refusals = [
+        (new_unit, {"version_cs": cs, "unit_cs": missing}, "trg_iu_change_set_known",
+         "information_unit.created_change_set_id"),
+        (new_unit, {"version_cs": missing, "unit_cs": cs}, "trg_uv_change_set_known",
+         "unit_version.change_set_id"),
+        ("UPDATE information_unit SET created_change_set_id = %(unit_cs)s"
+         " WHERE canonical_address = 'ICX-CONST'",
+         {"unit_cs": missing}, "trg_iu_change_set_known_update", "information_unit.created_change_set_id"),
+        ("UPDATE unit_version SET change_set_id = %(version_cs)s", {"version_cs": missing},
+         "trg_uv_change_set_known_update", "unit_version.change_set_id"),
+    ]
+    before = counts(conn)
+    for sql, params, trigger, column in refusals:
+        with raises_sqlstate("23503") as info:
+            as_exempted_owner(conn, sql, params)
+        assert info.value.diag.message_primary == f"{column} names change set {missing}, which does not exist"
+        assert info.value.diag.constraint_name == trigger
+    assert counts(conn) == before
+    assert conn.execute(
+        "SELECT count(*) FROM unit_version WHERE change_set_id IS DISTINCT FROM %s", (cs,)).fetchone() == (0,)
+    # an existing change set, or none, passes
+    as_exempted_owner(conn, new_unit, {"version_cs": None, "unit_cs": cs})
+    as_exempted_owner(conn, "UPDATE unit_version SET change_set_id = %(cs)s, updated_by = 'dba'", {"cs": cs})
+    assert conn.execute(
+        "SELECT created_change_set_id FROM information_unit WHERE canonical_address = 'ZZ-KNOWN'"
+    ).fetchone() == (cs,)
 
 
 # --- immutability ------------------------------------------------------------------------------------
