@@ -355,14 +355,13 @@ def _writes(run: Run, conn: psycopg.Connection, manifest, actor: str, verifier: 
             addresses, _ = enactable_addresses(conn, cs)
         try:
             with conn.transaction(), lane(conn, "cutter_exec"):
-                rows = lifecycle.enact(conn, addresses, actor, decision)
+                enacted, already = lifecycle.enact_counts(conn, addresses, actor, decision)
         except ReviewDecisionInvalid as exc:
             return "waiting", f"review decision {decision} does not authorise it: {exc.message}", (
                 "awaiting_review", decision, 0)
         with lane(conn, "cutter_exec"):
             final = governance.change_set(conn, cs).status
-        enacted = sum(r.action == "enacted" for r in rows)
-        run.extra = {"units": len(rows)}
+        run.extra = {"units": enacted + already}
         return "ok", f"{enacted} enacted under review decision {decision}; change set {final}", (
             "enacted" if final == "enacted" else "awaiting_review", decision, enacted)
 

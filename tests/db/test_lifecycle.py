@@ -589,6 +589,19 @@ def test_log_rows_and_their_seal_are_checked_per_statement(conn):
     assert log_rows(conn) == 0
 
 
+def test_enact_counts_answers_what_enact_answers(conn, signers):
+    """lifecycle.enact_counts (what iu-cutter run calls) is fn_iu_enact_batch counted in the
+    server: (enacted, already_enacted), the same as counting enact's rows."""
+    _, decision = cut_verified_approved(conn, signers)
+    with conn.transaction(), as_role(conn, "cutter_exec"):
+        assert lifecycle.enact_counts(conn, ADDRESSES[:2], "alice", decision) == (2, 0)
+    rows = enact(conn, ADDRESSES, decision)
+    assert [r.action for r in rows].count("already_enacted") == 2
+    with conn.transaction(), as_role(conn, "cutter_exec"):
+        assert lifecycle.enact_counts(conn, ADDRESSES, "alice", decision) == (0, len(ADDRESSES))
+    assert unit(conn, ADDRESSES[-1])[:2] == ("enacted", "enacted")
+
+
 def test_log_rows_record_listed_transitions(conn):
     """trg_iu_lifecycle_log_sealed (revision 0026) also checks each distinct transition of the
     statement against iu_lifecycle_transition, as the foreign key did row by row."""
