@@ -65,13 +65,18 @@ class InForce:
     in_force_until: datetime | None
 
 
+# The enactment call, answered row by row (enact) or as two counts (enact_counts).
+_ENACT_BATCH = (
+    "public.fn_iu_enact_batch(p_canonical_addresses => %b::text[], p_actor => %s::text,"
+    " p_review_decision_id => %s::uuid, p_reason => %s::text)"
+)
+
+
 def enact(conn: psycopg.Connection, addresses: Sequence[str], actor: str,
           review_decision_id: UUID | str, reason: str | None = None) -> list[EnactRow]:
     with conn.cursor() as cur:
         cur.execute(
-            "SELECT canonical_address, iu_id, version_id, content_hash, action FROM public.fn_iu_enact_batch("
-            " p_canonical_addresses => %b::text[], p_actor => %s::text,"
-            " p_review_decision_id => %s::uuid, p_reason => %s::text)",
+            f"SELECT canonical_address, iu_id, version_id, content_hash, action FROM {_ENACT_BATCH}",
             (list(addresses), actor, _uuid(review_decision_id), reason),
         )
         return [EnactRow(*row) for row in cur]
@@ -83,9 +88,7 @@ def enact_counts(conn: psycopg.Connection, addresses: Sequence[str], actor: str,
     caller that reports counts only (iu-cutter run), 100,000 answer rows are not built in Python."""
     return conn.execute(
         "SELECT count(*) FILTER (WHERE action = 'enacted'), count(*) FILTER (WHERE action <> 'enacted')"
-        " FROM public.fn_iu_enact_batch("
-        " p_canonical_addresses => %b::text[], p_actor => %s::text,"
-        " p_review_decision_id => %s::uuid, p_reason => %s::text)",
+        f" FROM {_ENACT_BATCH}",
         (list(addresses), actor, _uuid(review_decision_id), reason),
     ).fetchone()
 
