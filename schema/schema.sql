@@ -2132,7 +2132,6 @@ DECLARE
     v_hashes text[];
     v_numbers integer[];
     v_problem record;
-    v_moved record;
     v_at timestamptz := pg_catalog.clock_timestamp();
     v_done integer;
     v_ticket bigint;
@@ -2230,15 +2229,16 @@ BEGIN
         END IF;
 
         -- The invariant probe, less what this function proves itself: a unit exists and its
-        -- current version is its own with its status (the units pass above), and
-        -- content_hash_matches (below, on the rows themselves: the UPDATE hashes each version's
-        -- body again and it must still be the approved one).
+        -- current version is its own with its status (the units pass above). The gate leaves
+        -- out as well what the database holds by itself, content_hash_matches among them: the
+        -- stored hash is the generated column's, computed by the certified hash function, and
+        -- the UPDATE below moves a version only if that stored hash is the approved one.
         IF v_units.broken IS NOT NULL THEN
             RAISE EXCEPTION 'unit % fails invariant %: %', v_units.broken[1], v_units.broken[2], v_units.broken[3]
                 USING ERRCODE = 'IU005', HINT = 'fn_iu_verify_invariants lists every violation; nothing was enacted';
         END IF;
         PERFORM public.fn_iu_invariant_gate(v_addrs, 'enacted',
-            ARRAY['unit_exists', 'current_version_owned', 'lifecycle_consistent', 'content_hash_matches']);
+            ARRAY['unit_exists', 'current_version_owned', 'lifecycle_consistent']);
 
         v_ticket := public.fn_iu_gateway_open('fn_iu_enact');
         WITH moved AS (
@@ -2247,19 +2247,13 @@ BEGIN
                 updated_at = v_at, updated_by = p_actor
             FROM unnest(v_version_ids, v_hashes) AS d (id, hash)
             WHERE uv.id = d.id AND uv.lifecycle_status = 'draft' AND uv.content_hash = d.hash
-            RETURNING uv.id, public.fn_iu_content_hash(uv.body) = d.hash AS hash_ok
+            RETURNING 1
         )
-        SELECT count(*)::integer AS n, pg_catalog.min(m.id::text) FILTER (WHERE NOT m.hash_ok) AS unhashed
-        INTO v_moved FROM moved AS m;
-        IF v_moved.n <> pg_catalog.cardinality(v_ids) THEN
+        SELECT count(*)::integer INTO v_done FROM moved;
+        IF v_done <> pg_catalog.cardinality(v_ids) THEN
             RAISE EXCEPTION '% of % draft(s) changed while they were being enacted',
-                pg_catalog.cardinality(v_ids) - v_moved.n, pg_catalog.cardinality(v_ids)
+                pg_catalog.cardinality(v_ids) - v_done, pg_catalog.cardinality(v_ids)
                 USING ERRCODE = 'IU006', HINT = 'the content is no longer what was approved: review it again';
-        END IF;
-        IF v_moved.unhashed IS NOT NULL THEN
-            RAISE EXCEPTION 'version % fails invariant content_hash_matches: its body no longer hashes to its stored content_hash',
-                v_moved.unhashed
-                USING ERRCODE = 'IU005', HINT = 'fn_iu_content_hash changed since the version was written: survey the database';
         END IF;
         WITH moved AS (
             UPDATE public.information_unit AS iu
@@ -2699,6 +2693,8 @@ CREATE FUNCTION public.fn_iu_invariant_gate(p_canonical_addresses text[], p_what
     AS $$
 DECLARE
     v_single boolean := pg_catalog.cardinality(p_canonical_addresses) = 1;
+    v_skip text[] := coalesce(p_skip_invariants, '{}') || ARRAY(
+        SELECT h.invariant FROM public.fn_iu_invariants_held() AS h WHERE h.held);
     v_problem record;
 BEGIN
     SELECT v.canonical_address, v.invariant, v.detail INTO v_problem
@@ -2707,7 +2703,7 @@ BEGIN
         FROM unnest(p_canonical_addresses) AS a (addr)
     ) AS d
     CROSS JOIN LATERAL public.fn_iu_verify_invariants(
-        CASE WHEN v_single THEN p_canonical_addresses[1] ELSE d.doc_code END, NOT v_single, p_skip_invariants) AS v
+        CASE WHEN v_single THEN p_canonical_addresses[1] ELSE d.doc_code END, NOT v_single, v_skip) AS v
     JOIN unnest(p_canonical_addresses) AS a (addr) ON a.addr = v.canonical_address
     LIMIT 1;
     IF FOUND THEN
@@ -2725,7 +2721,78 @@ ALTER FUNCTION public.fn_iu_invariant_gate(p_canonical_addresses text[], p_what 
 -- Name: FUNCTION fn_iu_invariant_gate(p_canonical_addresses text[], p_what text, p_skip_invariants text[]); Type: COMMENT; Schema: public; Owner: iu_owner
 --
 
-COMMENT ON FUNCTION public.fn_iu_invariant_gate(p_canonical_addresses text[], p_what text, p_skip_invariants text[]) IS 'Internal: IU005 naming the first invariant violation among the given units (fn_iu_verify_invariants, one probe per document).';
+COMMENT ON FUNCTION public.fn_iu_invariant_gate(p_canonical_addresses text[], p_what text, p_skip_invariants text[]) IS 'Internal: IU005 naming the first invariant violation among the given units (fn_iu_verify_invariants, one probe per document, less the invariants held by constraints in place).';
+
+--
+-- Name: fn_iu_invariants_held(); Type: FUNCTION; Schema: public; Owner: iu_owner
+--
+
+CREATE FUNCTION public.fn_iu_invariants_held() RETURNS TABLE(invariant text, held boolean, held_by text)
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $_$
+    WITH expected (invariant, kind, target, name, definition) AS (
+        VALUES
+        ('address_grammar', 'check', 'public.information_unit', 'information_unit_address_grammar',
+            'CHECK (((canonical_address ~ ''^[A-Z0-9]+(-[A-Z0-9]+)*(/[a-z]+_[a-z0-9]+)*$''::text)'
+            || ' AND (octet_length(canonical_address) <= 1024)))'),
+        ('root_has_no_parent', 'check', 'public.information_unit', 'information_unit_parent_pair',
+            'CHECK (((parent_id IS NULL) = (parent_address IS NULL)))'),
+        ('body_valid', 'check', 'public.unit_version', 'unit_version_body_nfc',
+            'CHECK ((body IS NFC NORMALIZED))'),
+        ('body_valid', 'check', 'public.unit_version', 'unit_version_body_not_blank',
+            'CHECK ((body ~ ''[^[:space:]]''::text))'),
+        ('single_open_version', 'unique index', 'public.unit_version', 'unit_version_one_draft_per_iu',
+            'CREATE UNIQUE INDEX unit_version_one_draft_per_iu ON public.unit_version USING btree (iu_id)'
+            || ' WHERE (lifecycle_status = ''draft''::text)'),
+        ('single_open_version', 'unique index', 'public.unit_version', 'unit_version_one_enacted_per_iu',
+            'CREATE UNIQUE INDEX unit_version_one_enacted_per_iu ON public.unit_version USING btree (iu_id)'
+            || ' WHERE (lifecycle_status = ''enacted''::text)'),
+        ('content_hash_matches', 'generated column', 'public.unit_version', 'content_hash',
+            'public.fn_iu_content_hash(body)'),
+        ('content_hash_matches', 'certified function', 'public.fn_iu_content_hash(text)', 'fn_iu_content_hash',
+            '2cdfb785c003734413bf668bd5a4223b4425ecf4e8d454645f648c476af0d5f0')
+    ),
+    found AS (
+        SELECT e.invariant, e.kind || ' ' || e.name AS what, CASE e.kind
+            WHEN 'check' THEN (
+                SELECT c.convalidated AND pg_catalog.pg_get_constraintdef(c.oid) = e.definition
+                FROM pg_catalog.pg_constraint AS c
+                WHERE c.conrelid = pg_catalog.to_regclass(e.target) AND c.conname = e.name AND c.contype = 'c')
+            WHEN 'unique index' THEN (
+                SELECT i.indisvalid AND i.indisunique AND pg_catalog.pg_get_indexdef(i.indexrelid) = e.definition
+                FROM pg_catalog.pg_index AS i
+                JOIN pg_catalog.pg_class AS x ON x.oid = i.indexrelid
+                WHERE i.indrelid = pg_catalog.to_regclass(e.target) AND x.relname = e.name)
+            WHEN 'generated column' THEN (
+                SELECT a.attgenerated = 's' AND pg_catalog.pg_get_expr(d.adbin, d.adrelid) = e.definition
+                FROM pg_catalog.pg_attribute AS a
+                JOIN pg_catalog.pg_attrdef AS d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+                WHERE a.attrelid = pg_catalog.to_regclass(e.target) AND a.attname = e.name AND NOT a.attisdropped)
+            WHEN 'certified function' THEN (
+                SELECT pg_catalog.encode(pg_catalog.sha256(pg_catalog.convert_to(pg_catalog.concat_ws(E'\n',
+                    l.lanname, p.provolatile::text, p.proisstrict::text, p.prorettype::pg_catalog.regtype::text,
+                    coalesce(pg_catalog.array_to_string(p.proconfig, E'\n'), ''), p.prosrc), 'UTF8')), 'hex')
+                    = e.definition
+                FROM pg_catalog.pg_proc AS p
+                JOIN pg_catalog.pg_language AS l ON l.oid = p.prolang
+                WHERE p.oid = pg_catalog.to_regprocedure(e.target))
+        END AS ok
+        FROM expected AS e
+    )
+    SELECT f.invariant, pg_catalog.bool_and(coalesce(f.ok, false)), pg_catalog.string_agg(f.what, ', ' ORDER BY f.what)
+    FROM found AS f
+    GROUP BY f.invariant
+    ORDER BY f.invariant
+$_$;
+
+ALTER FUNCTION public.fn_iu_invariants_held() OWNER TO iu_owner;
+
+--
+-- Name: FUNCTION fn_iu_invariants_held(); Type: COMMENT; Schema: public; Owner: iu_owner
+--
+
+COMMENT ON FUNCTION public.fn_iu_invariants_held() IS 'The probe''s invariants a constraint, unique index or generated column holds for every row, and whether that holder is in place as defined (held = false when dropped, altered or unvalidated).';
 
 --
 -- Name: fn_iu_lifecycle_batch_check(text[], text, text); Type: FUNCTION; Schema: public; Owner: iu_owner
@@ -4064,7 +4131,6 @@ CREATE FUNCTION public.fn_iu_supersede_batch(p_canonical_addresses text[], p_act
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 DECLARE
-    v_moved record;
     v_review record;
     v_units record;
     v_at timestamptz := pg_catalog.clock_timestamp();
@@ -4122,8 +4188,7 @@ BEGIN
 
     IF v_units.ids IS NOT NULL THEN
         v_n := pg_catalog.cardinality(v_units.ids);
-        -- content_hash_matches is proven on the rows themselves when the new versions are enacted.
-        PERFORM public.fn_iu_invariant_gate(v_units.addrs, 'superseded', ARRAY['content_hash_matches']);
+        PERFORM public.fn_iu_invariant_gate(v_units.addrs, 'superseded');
 
         v_ticket := public.fn_iu_gateway_open('fn_iu_supersede');
         WITH moved AS (
@@ -4142,16 +4207,9 @@ BEGIN
                     updated_at = v_at, updated_by = p_actor
                 FROM unnest(v_units.new_ids, v_units.new_hashes) AS d (id, hash)
                 WHERE uv.id = d.id AND uv.lifecycle_status = 'draft' AND uv.content_hash = d.hash
-                RETURNING uv.id, public.fn_iu_content_hash(uv.body) = d.hash AS hash_ok
+                RETURNING 1
             )
-            SELECT count(*)::integer AS n, pg_catalog.min(m.id::text) FILTER (WHERE NOT m.hash_ok) AS unhashed
-            INTO v_moved FROM moved AS m;
-            v_done := v_moved.n;
-            IF v_moved.unhashed IS NOT NULL THEN
-                RAISE EXCEPTION 'version % fails invariant content_hash_matches: its body no longer hashes to its stored content_hash',
-                    v_moved.unhashed
-                    USING ERRCODE = 'IU005', HINT = 'fn_iu_content_hash changed since the version was written: survey the database';
-            END IF;
+            SELECT count(*)::integer INTO v_done FROM moved;
         END IF;
         IF v_done = v_n THEN
             WITH moved AS (
@@ -6499,6 +6557,15 @@ REVOKE ALL ON FUNCTION public.fn_iu_gateway_write_guard() FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION public.fn_iu_invariant_gate(p_canonical_addresses text[], p_what text, p_skip_invariants text[]) FROM PUBLIC;
+
+--
+-- Name: FUNCTION fn_iu_invariants_held(); Type: ACL; Schema: public; Owner: iu_owner
+--
+
+REVOKE ALL ON FUNCTION public.fn_iu_invariants_held() FROM PUBLIC;
+GRANT ALL ON FUNCTION public.fn_iu_invariants_held() TO cutter_exec;
+GRANT ALL ON FUNCTION public.fn_iu_invariants_held() TO cutter_verifier;
+GRANT ALL ON FUNCTION public.fn_iu_invariants_held() TO iu_reader;
 
 --
 -- Name: FUNCTION fn_iu_lifecycle_batch_check(p_canonical_addresses text[], p_actor text, p_what text); Type: ACL; Schema: public; Owner: iu_owner

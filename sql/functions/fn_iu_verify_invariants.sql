@@ -1,9 +1,9 @@
 -- The invariant probe (Pack 22 helper): one row per violation for the unit at the address
 -- (with p_include_descendants, for its whole subtree); no rows means healthy. It re-checks
 -- what the constraints promise, so it also catches a database whose constraints were
--- dropped, disabled or bypassed. p_skip_invariants names checks to leave out: a writer that
--- re-proves one of them in the statement that rewrites the rows (the lifecycle writers compare
--- each enacted version's recomputed content_hash with the approved one) need not pay for it twice.
+-- dropped, disabled or bypassed. p_skip_invariants names checks to leave out: the lifecycle
+-- writers' gate (fn_iu_invariant_gate) leaves out what the writer proves on the rows it reads
+-- and what a constraint in place holds for every row (fn_iu_invariants_held).
 -- Each call is planned for its own address (plan_cache_mode): a whole document is probed with
 -- hash joins over its rows, a single unit through the indexes; a generic plan guessed a few
 -- hundred rows for either and probed 100,000 units by nested loops.

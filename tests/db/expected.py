@@ -95,6 +95,7 @@ FUNCTIONS.update({
     "public.fn_iu_change_set_settle(uuid)": (False, frozenset()),
     "public.fn_iu_units_digest(text[])": (False, READERS),
     "public.fn_iu_invariant_gate(text[], text, text[])": (False, frozenset()),
+    "public.fn_iu_invariants_held()": (False, frozenset({EXEC, VERIFIER, READER})),
     "public.fn_iu_enact_batch(text[], text, uuid, text)": (True, frozenset({EXEC})),
     "public.fn_iu_enact(text, text, uuid)": (True, frozenset({EXEC})),
     "public.fn_iu_revise(text[], text[], text, uuid)": (True, frozenset({EXEC})),

@@ -274,7 +274,8 @@ def test_enact_batch_is_all_or_nothing(conn, signers):
 
 @pytest.mark.parametrize("writer", ["enact", "supersede"])
 def test_a_version_whose_body_no_longer_hashes_to_its_stored_hash_is_not_enacted(conn, signers, writer):
-    """The gate leaves content_hash_matches to the UPDATE, which recomputes every stored hash."""
+    """The hash function redefined behind the stored hashes' back is no longer the certified one:
+    content_hash_matches is no longer held, the gate probes it and refuses."""
     if writer == "enact":
         _, decision = cut_verified_approved(conn, signers)
     else:
@@ -292,6 +293,78 @@ def test_a_version_whose_body_no_longer_hashes_to_its_stored_hash_is_not_enacted
             supersede(conn, [PARA1], decision)
     assert "content_hash_matches" in info.value.diag.message_primary
     assert log_rows(conn) == before
+
+
+HELD = {
+    "address_grammar": "check information_unit_address_grammar",
+    "body_valid": "check unit_version_body_nfc, check unit_version_body_not_blank",
+    "content_hash_matches": "certified function fn_iu_content_hash, generated column content_hash",
+    "root_has_no_parent": "check information_unit_parent_pair",
+    "single_open_version":
+        "unique index unit_version_one_draft_per_iu, unique index unit_version_one_enacted_per_iu",
+}
+
+
+def held(conn):
+    return {i: (h, by) for i, h, by in conn.execute("SELECT * FROM fn_iu_invariants_held()")}
+
+
+def test_five_invariants_are_held_by_the_database_itself_at_head(conn):
+    assert held(conn) == {i: (True, by) for i, by in HELD.items()}
+    (probe,) = conn.execute(
+        "SELECT prosrc FROM pg_proc"
+        " WHERE oid = 'fn_iu_verify_invariants(text, boolean, text[])'::regprocedure"
+    ).fetchone()
+    assert all(f"'{invariant}'" in probe for invariant in HELD)  # names the probe checks by
+
+
+@pytest.mark.parametrize(
+    ("ddl", "invariant"),
+    [
+        ("ALTER TABLE information_unit DROP CONSTRAINT information_unit_address_grammar", "address_grammar"),
+        ("ALTER TABLE information_unit DROP CONSTRAINT information_unit_address_grammar;"
+         " ALTER TABLE information_unit ADD CONSTRAINT information_unit_address_grammar"
+         " CHECK (canonical_address ~ '^[A-Z0-9]+(-[A-Z0-9]+)*(/[a-z]+_[a-z0-9]+)*$'"
+         " AND octet_length(canonical_address) <= 1024) NOT VALID", "address_grammar"),
+        ("ALTER TABLE information_unit DROP CONSTRAINT information_unit_parent_pair;"
+         " ALTER TABLE information_unit ADD CONSTRAINT information_unit_parent_pair"
+         " CHECK (parent_id IS NULL OR parent_address IS NOT NULL)", "root_has_no_parent"),
+        ("ALTER TABLE unit_version DROP CONSTRAINT unit_version_body_nfc", "body_valid"),
+        ("DROP INDEX unit_version_one_enacted_per_iu", "single_open_version"),
+        ("DROP INDEX unit_version_one_draft_per_iu;"
+         " CREATE INDEX unit_version_one_draft_per_iu ON unit_version (iu_id)"
+         " WHERE lifecycle_status = 'draft'",
+         "single_open_version"),
+        ("CREATE OR REPLACE FUNCTION public.fn_iu_content_hash(p_body text) RETURNS text LANGUAGE sql"
+         " IMMUTABLE STRICT PARALLEL SAFE AS $$ SELECT pg_catalog.md5(p_body) $$", "content_hash_matches"),
+    ],
+)
+def test_an_invariant_whose_holder_is_dropped_altered_or_unvalidated_is_not_held(conn, ddl, invariant):
+    with conn.transaction(force_rollback=True):
+        conn.execute(ddl)
+        assert held(conn) == {i: (i != invariant, by) for i, by in HELD.items()}
+    assert held(conn)[invariant] == (True, HELD[invariant])
+
+
+def test_an_invariant_no_longer_held_is_probed_again_at_enactment(conn, signers):
+    """With its unique index gone, a second draft version of a unit gets in; the gate probes
+    single_open_version again and the enactment is refused with the probe's words."""
+    _, decision = cut_verified_approved(conn, signers)
+    with conn.transaction():
+        conn.execute("DROP INDEX unit_version_one_draft_per_iu")
+        conn.execute("SET LOCAL session_replication_role = replica")
+        conn.execute(
+            "INSERT INTO unit_version (iu_id, version_no, body, created_by, updated_by)"
+            " SELECT id, 2, 'A second draft.', 'dba', 'dba' FROM information_unit"
+            " WHERE canonical_address = %s",
+            (PARA1,))
+    (detail,) = conn.execute(
+        "SELECT detail FROM fn_iu_verify_invariants(%s) WHERE invariant = 'single_open_version'", (PARA1,)
+    ).fetchone()
+    with raises_sqlstate("IU005") as info:
+        enact(conn, ADDRESSES, decision)
+    assert info.value.diag.message_primary == f"unit {PARA1} fails invariant single_open_version: {detail}"
+    assert log_rows(conn) == 0
 
 
 @pytest.mark.parametrize(
