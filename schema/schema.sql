@@ -4274,6 +4274,155 @@ ALTER FUNCTION public.fn_iu_supersede_batch(p_canonical_addresses text[], p_acto
 COMMENT ON FUNCTION public.fn_iu_supersede_batch(p_canonical_addresses text[], p_actor text, p_review_decision_id uuid, p_reason text) IS 'Set-based supersede under one review decision: the pending revision is enacted and the enacted version superseded at the same instant. superseded / already_superseded per unit.';
 
 --
+-- Name: fn_iu_tree_check(); Type: FUNCTION; Schema: public; Owner: iu_owner
+--
+
+CREATE FUNCTION public.fn_iu_tree_check() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+DECLARE
+    v_me xid := pg_catalog.pg_current_xact_id()::xid;
+    -- references to check: (unit address, parent id, parent address), (unit id, address, version id)
+    v_child_addrs text[] := '{}'::text[];
+    v_parent_ids uuid[] := '{}'::uuid[];
+    v_parent_addrs text[] := '{}'::text[];
+    v_unit_ids uuid[] := '{}'::uuid[];
+    v_unit_addrs text[] := '{}'::text[];
+    v_version_ids uuid[] := '{}'::uuid[];
+    -- keys that went away: (id, canonical_address)
+    v_gone_ids uuid[] := '{}'::uuid[];
+    v_gone_addrs text[] := '{}'::text[];
+    v_problem record;
+BEGIN
+    IF TG_OP = 'TRUNCATE' THEN
+        IF EXISTS (SELECT 1 FROM public.unit_version) THEN
+            RAISE EXCEPTION 'TRUNCATE of information_unit refused: unit_version still holds versions of its units'
+                USING ERRCODE = 'foreign_key_violation', CONSTRAINT = 'unit_version_iu_id_fkey',
+                      TABLE = 'unit_version', SCHEMA = 'public',
+                      HINT = 'truncate both tables in one statement';
+        END IF;
+        RETURN NULL;
+    ELSIF TG_OP = 'INSERT' THEN
+        SELECT
+            coalesce(pg_catalog.array_agg(n.canonical_address) FILTER (WHERE n.parent_id IS NOT NULL), '{}'),
+            coalesce(pg_catalog.array_agg(n.parent_id) FILTER (WHERE n.parent_id IS NOT NULL), '{}'),
+            coalesce(pg_catalog.array_agg(n.parent_address) FILTER (WHERE n.parent_id IS NOT NULL), '{}'),
+            pg_catalog.array_agg(n.id), pg_catalog.array_agg(n.canonical_address),
+            pg_catalog.array_agg(n.current_version_id)
+        INTO v_child_addrs, v_parent_ids, v_parent_addrs, v_unit_ids, v_unit_addrs, v_version_ids
+        FROM new_rows AS n;
+    ELSIF TG_OP = 'UPDATE' THEN
+        IF NEW.parent_id IS NOT NULL AND (NEW.parent_id, NEW.parent_address) IS DISTINCT FROM (OLD.parent_id, OLD.parent_address) THEN
+            v_child_addrs := ARRAY[NEW.canonical_address];
+            v_parent_ids := ARRAY[NEW.parent_id];
+            v_parent_addrs := ARRAY[NEW.parent_address];
+        END IF;
+        IF (NEW.id, NEW.current_version_id) IS DISTINCT FROM (OLD.id, OLD.current_version_id) THEN
+            v_unit_ids := ARRAY[NEW.id];
+            v_unit_addrs := ARRAY[NEW.canonical_address];
+            v_version_ids := ARRAY[NEW.current_version_id];
+        END IF;
+        IF (NEW.id, NEW.canonical_address) IS DISTINCT FROM (OLD.id, OLD.canonical_address) THEN
+            v_gone_ids := ARRAY[OLD.id];
+            v_gone_addrs := ARRAY[OLD.canonical_address];
+        END IF;
+    ELSE
+        SELECT pg_catalog.array_agg(o.id), pg_catalog.array_agg(o.canonical_address)
+        INTO v_gone_ids, v_gone_addrs
+        FROM old_rows AS o;
+    END IF;
+
+    IF pg_catalog.cardinality(v_parent_ids) > 0 THEN
+        PERFORM 1 FROM public.information_unit AS p
+        WHERE p.id = ANY (v_parent_ids) AND p.xmin <> v_me
+        FOR KEY SHARE OF p;
+        SELECT r.addr, r.parent_id, r.parent_addr, count(*) OVER () AS n INTO v_problem
+        FROM unnest(v_child_addrs, v_parent_ids, v_parent_addrs) AS r (addr, parent_id, parent_addr)
+        WHERE NOT EXISTS (
+            SELECT 1 FROM public.information_unit AS p
+            WHERE p.id = r.parent_id AND p.canonical_address = r.parent_addr)
+        ORDER BY r.addr
+        LIMIT 1;
+        IF FOUND THEN
+            RAISE EXCEPTION 'unit % names parent % (%), which does not exist', v_problem.addr,
+                v_problem.parent_addr, v_problem.parent_id
+                USING ERRCODE = 'foreign_key_violation', CONSTRAINT = 'information_unit_parent_fk',
+                      TABLE = TG_TABLE_NAME, SCHEMA = TG_TABLE_SCHEMA,
+                      DETAIL = pg_catalog.format('%s unit(s) of this statement name a missing parent; nothing was written',
+                          v_problem.n);
+        END IF;
+    END IF;
+
+    IF pg_catalog.cardinality(v_version_ids) > 0 THEN
+        PERFORM 1 FROM public.unit_version AS v
+        WHERE v.id = ANY (v_version_ids) AND v.xmin <> v_me
+        FOR KEY SHARE OF v;
+        SELECT r.addr, r.version_id, v.iu_id AS owner, count(*) OVER () AS n INTO v_problem
+        FROM unnest(v_unit_ids, v_unit_addrs, v_version_ids) AS r (id, addr, version_id)
+        LEFT JOIN public.unit_version AS v ON v.id = r.version_id
+        WHERE v.iu_id IS DISTINCT FROM r.id
+        ORDER BY r.addr
+        LIMIT 1;
+        IF FOUND THEN
+            RAISE EXCEPTION 'unit % names current version %, which %', v_problem.addr, v_problem.version_id,
+                CASE WHEN v_problem.owner IS NULL THEN 'does not exist'
+                    ELSE 'belongs to unit ' || v_problem.owner END
+                USING ERRCODE = 'foreign_key_violation', CONSTRAINT = 'information_unit_current_version_fk',
+                      TABLE = TG_TABLE_NAME, SCHEMA = TG_TABLE_SCHEMA,
+                      DETAIL = pg_catalog.format('%s unit(s) of this statement name a current version not their own; nothing was written',
+                          v_problem.n);
+        END IF;
+    END IF;
+
+    IF pg_catalog.cardinality(v_gone_ids) > 0 THEN
+        IF pg_catalog.current_setting('transaction_isolation') <> 'read committed' THEN
+            RAISE EXCEPTION 'units are removed or re-keyed only at READ COMMITTED, not %',
+                pg_catalog.upper(pg_catalog.current_setting('transaction_isolation'))
+                USING ERRCODE = 'feature_not_supported',
+                      HINT = 'the check that nothing still names a removed unit must see every committed row';
+        END IF;
+        SELECT g.addr, c.canonical_address AS child, count(*) OVER () AS n INTO v_problem
+        FROM unnest(v_gone_ids, v_gone_addrs) AS g (id, addr)
+        JOIN public.information_unit AS c ON c.parent_id = g.id AND c.parent_address = g.addr
+        WHERE NOT EXISTS (
+            SELECT 1 FROM public.information_unit AS p WHERE p.id = g.id AND p.canonical_address = g.addr)
+        ORDER BY c.canonical_address
+        LIMIT 1;
+        IF FOUND THEN
+            RAISE EXCEPTION 'unit % is still the parent of unit %', v_problem.addr, v_problem.child
+                USING ERRCODE = 'foreign_key_violation', CONSTRAINT = 'information_unit_parent_fk',
+                      TABLE = TG_TABLE_NAME, SCHEMA = TG_TABLE_SCHEMA,
+                      DETAIL = pg_catalog.format('%s unit(s) would be left without their parent; nothing was removed',
+                          v_problem.n);
+        END IF;
+        SELECT g.addr, v.version_no, count(*) OVER () AS n INTO v_problem
+        FROM unnest(v_gone_ids, v_gone_addrs) AS g (id, addr)
+        JOIN public.unit_version AS v ON v.iu_id = g.id
+        WHERE NOT EXISTS (SELECT 1 FROM public.information_unit AS p WHERE p.id = g.id)
+        ORDER BY g.addr, v.version_no
+        LIMIT 1;
+        IF FOUND THEN
+            RAISE EXCEPTION 'unit % still has version %', v_problem.addr, v_problem.version_no
+                USING ERRCODE = 'foreign_key_violation', CONSTRAINT = 'unit_version_iu_id_fkey',
+                      TABLE = 'unit_version', SCHEMA = TG_TABLE_SCHEMA,
+                      DETAIL = pg_catalog.format('%s version(s) would be left without their unit; nothing was removed',
+                          v_problem.n);
+        END IF;
+    END IF;
+    RETURN NULL;
+END
+$$;
+
+ALTER FUNCTION public.fn_iu_tree_check() OWNER TO iu_owner;
+
+--
+-- Name: FUNCTION fn_iu_tree_check(); Type: COMMENT; Schema: public; Owner: iu_owner
+--
+
+COMMENT ON FUNCTION public.fn_iu_tree_check() IS 'Trigger on information_unit (statement after INSERT/DELETE/TRUNCATE, row after a key-changing UPDATE): parents and current versions exist, nothing names a removed unit (23503).';
+
+--
 -- Name: fn_iu_units_digest(text[]); Type: FUNCTION; Schema: public; Owner: iu_owner
 --
 
@@ -4473,6 +4622,93 @@ ALTER FUNCTION public.fn_uv_enacted_immut() OWNER TO iu_owner;
 --
 
 COMMENT ON FUNCTION public.fn_uv_enacted_immut() IS 'Trigger: an enacted version changes only its status and closing stamps; superseded and retired versions never; none is deleted (IU002).';
+
+--
+-- Name: fn_uv_tree_check(); Type: FUNCTION; Schema: public; Owner: iu_owner
+--
+
+CREATE FUNCTION public.fn_uv_tree_check() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+DECLARE
+    v_me xid := pg_catalog.pg_current_xact_id()::xid;
+    v_unit_ids uuid[] := '{}'::uuid[];
+    v_gone_ids uuid[] := '{}'::uuid[];
+    v_gone_units uuid[] := '{}'::uuid[];
+    v_problem record;
+BEGIN
+    IF TG_OP = 'TRUNCATE' THEN
+        IF EXISTS (SELECT 1 FROM public.information_unit) THEN
+            RAISE EXCEPTION 'TRUNCATE of unit_version refused: information_unit still holds units that name their current version'
+                USING ERRCODE = 'foreign_key_violation', CONSTRAINT = 'information_unit_current_version_fk',
+                      TABLE = 'information_unit', SCHEMA = 'public',
+                      HINT = 'truncate both tables in one statement';
+        END IF;
+        RETURN NULL;
+    ELSIF TG_OP = 'INSERT' THEN
+        SELECT pg_catalog.array_agg(DISTINCT n.iu_id) INTO v_unit_ids FROM new_rows AS n;
+    ELSIF TG_OP = 'UPDATE' THEN
+        IF NEW.iu_id IS DISTINCT FROM OLD.iu_id THEN
+            v_unit_ids := ARRAY[NEW.iu_id];
+        END IF;
+        v_gone_ids := ARRAY[OLD.id];
+        v_gone_units := ARRAY[OLD.iu_id];
+    ELSE
+        SELECT pg_catalog.array_agg(o.id), pg_catalog.array_agg(o.iu_id) INTO v_gone_ids, v_gone_units
+        FROM old_rows AS o;
+    END IF;
+
+    IF pg_catalog.cardinality(v_unit_ids) > 0 THEN
+        PERFORM 1 FROM public.information_unit AS u
+        WHERE u.id = ANY (v_unit_ids) AND u.xmin <> v_me
+        FOR KEY SHARE OF u;
+        SELECT r.id, count(*) OVER () AS n INTO v_problem
+        FROM unnest(v_unit_ids) AS r (id)
+        WHERE NOT EXISTS (SELECT 1 FROM public.information_unit AS u WHERE u.id = r.id)
+        ORDER BY r.id
+        LIMIT 1;
+        IF FOUND THEN
+            RAISE EXCEPTION 'a version names unit %, which does not exist', v_problem.id
+                USING ERRCODE = 'foreign_key_violation', CONSTRAINT = 'unit_version_iu_id_fkey',
+                      TABLE = TG_TABLE_NAME, SCHEMA = TG_TABLE_SCHEMA,
+                      DETAIL = pg_catalog.format('versions of this statement name %s missing unit(s); nothing was written',
+                          v_problem.n);
+        END IF;
+    END IF;
+
+    IF pg_catalog.cardinality(v_gone_ids) > 0 THEN
+        IF pg_catalog.current_setting('transaction_isolation') <> 'read committed' THEN
+            RAISE EXCEPTION 'versions are removed or re-keyed only at READ COMMITTED, not %',
+                pg_catalog.upper(pg_catalog.current_setting('transaction_isolation'))
+                USING ERRCODE = 'feature_not_supported',
+                      HINT = 'the check that no unit still names a removed version must see every committed row';
+        END IF;
+        SELECT u.canonical_address, g.id, count(*) OVER () AS n INTO v_problem
+        FROM unnest(v_gone_ids, v_gone_units) AS g (id, iu_id)
+        JOIN public.information_unit AS u ON u.id = g.iu_id AND u.current_version_id = g.id
+        WHERE NOT EXISTS (SELECT 1 FROM public.unit_version AS v WHERE v.id = g.id AND v.iu_id = g.iu_id)
+        ORDER BY u.canonical_address
+        LIMIT 1;
+        IF FOUND THEN
+            RAISE EXCEPTION 'version % is still the current version of unit %', v_problem.id, v_problem.canonical_address
+                USING ERRCODE = 'foreign_key_violation', CONSTRAINT = 'information_unit_current_version_fk',
+                      TABLE = 'information_unit', SCHEMA = TG_TABLE_SCHEMA,
+                      DETAIL = pg_catalog.format('%s unit(s) would be left without their current version; nothing was removed',
+                          v_problem.n);
+        END IF;
+    END IF;
+    RETURN NULL;
+END
+$$;
+
+ALTER FUNCTION public.fn_uv_tree_check() OWNER TO iu_owner;
+
+--
+-- Name: FUNCTION fn_uv_tree_check(); Type: COMMENT; Schema: public; Owner: iu_owner
+--
+
+COMMENT ON FUNCTION public.fn_uv_tree_check() IS 'Trigger on unit_version (statement after INSERT/DELETE/TRUNCATE, row after UPDATE of id or iu_id): a version''s unit exists, no unit names a removed version as current (23503).';
 
 SET default_tablespace = '';
 
@@ -4852,7 +5088,7 @@ COMMENT ON COLUMN public.information_unit.canonical_address IS 'DOC-CODE then /-
 -- Name: COLUMN information_unit.parent_id; Type: COMMENT; Schema: public; Owner: iu_owner
 --
 
-COMMENT ON COLUMN public.information_unit.parent_id IS 'The unit whose address is this address minus its last segment; the composite foreign key keeps id and address in step.';
+COMMENT ON COLUMN public.information_unit.parent_id IS 'The unit whose address is this address minus its last segment; trg_iu_tree_check keeps id and address in step (23503 information_unit_parent_fk).';
 
 --
 -- Name: COLUMN information_unit.doc_order; Type: COMMENT; Schema: public; Owner: iu_owner
@@ -4870,7 +5106,7 @@ COMMENT ON COLUMN public.information_unit.lifecycle_status IS 'draft, enacted or
 -- Name: COLUMN information_unit.current_version_id; Type: COMMENT; Schema: public; Owner: iu_owner
 --
 
-COMMENT ON COLUMN public.information_unit.current_version_id IS 'The version that carries this unit''s content now; always one of its own versions.';
+COMMENT ON COLUMN public.information_unit.current_version_id IS 'The version that carries this unit''s content now; always one of its own versions (trg_iu_tree_check, 23503 information_unit_current_version_fk).';
 
 --
 -- Name: COLUMN information_unit.created_change_set_id; Type: COMMENT; Schema: public; Owner: iu_owner
@@ -5184,6 +5420,12 @@ ALTER TABLE public.unit_version OWNER TO iu_owner;
 --
 
 COMMENT ON TABLE public.unit_version IS 'Content versions of an IU. Written only through the gateway functions.';
+
+--
+-- Name: COLUMN unit_version.iu_id; Type: COMMENT; Schema: public; Owner: iu_owner
+--
+
+COMMENT ON COLUMN public.unit_version.iu_id IS 'The unit this version belongs to (trg_uv_tree_check, 23503 unit_version_iu_id_fkey).';
 
 --
 -- Name: COLUMN unit_version.content_hash; Type: COMMENT; Schema: public; Owner: iu_owner
@@ -5997,6 +6239,54 @@ CREATE TRIGGER trg_iu_lifecycle_log_sealed AFTER INSERT ON public.iu_lifecycle_l
 COMMENT ON TRIGGER trg_iu_lifecycle_log_sealed ON public.iu_lifecycle_log IS 'The statement''s rows record listed transitions, name existing seals and are all of each seal''s rows, numbered 1..entry_count.';
 
 --
+-- Name: information_unit trg_iu_tree_check; Type: TRIGGER; Schema: public; Owner: iu_owner
+--
+
+CREATE TRIGGER trg_iu_tree_check AFTER INSERT ON public.information_unit REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION public.fn_iu_tree_check();
+
+--
+-- Name: TRIGGER trg_iu_tree_check ON information_unit; Type: COMMENT; Schema: public; Owner: iu_owner
+--
+
+COMMENT ON TRIGGER trg_iu_tree_check ON public.information_unit IS 'The statement''s new units name an existing parent (with its address) and their own current version (23503).';
+
+--
+-- Name: information_unit trg_iu_tree_check_delete; Type: TRIGGER; Schema: public; Owner: iu_owner
+--
+
+CREATE TRIGGER trg_iu_tree_check_delete AFTER DELETE ON public.information_unit REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION public.fn_iu_tree_check();
+
+--
+-- Name: TRIGGER trg_iu_tree_check_delete ON information_unit; Type: COMMENT; Schema: public; Owner: iu_owner
+--
+
+COMMENT ON TRIGGER trg_iu_tree_check_delete ON public.information_unit IS 'No remaining unit names a removed unit as its parent, no version names a removed unit (23503).';
+
+--
+-- Name: information_unit trg_iu_tree_check_truncate; Type: TRIGGER; Schema: public; Owner: iu_owner
+--
+
+CREATE TRIGGER trg_iu_tree_check_truncate AFTER TRUNCATE ON public.information_unit FOR EACH STATEMENT EXECUTE FUNCTION public.fn_iu_tree_check();
+
+--
+-- Name: TRIGGER trg_iu_tree_check_truncate ON information_unit; Type: COMMENT; Schema: public; Owner: iu_owner
+--
+
+COMMENT ON TRIGGER trg_iu_tree_check_truncate ON public.information_unit IS 'information_unit is emptied only together with unit_version (23503).';
+
+--
+-- Name: information_unit trg_iu_tree_check_update; Type: TRIGGER; Schema: public; Owner: iu_owner
+--
+
+CREATE TRIGGER trg_iu_tree_check_update AFTER UPDATE OF id, canonical_address, parent_id, current_version_id ON public.information_unit FOR EACH ROW WHEN (((old.id IS DISTINCT FROM new.id) OR (old.canonical_address IS DISTINCT FROM new.canonical_address) OR (old.parent_id IS DISTINCT FROM new.parent_id) OR (old.current_version_id IS DISTINCT FROM new.current_version_id))) EXECUTE FUNCTION public.fn_iu_tree_check();
+
+--
+-- Name: TRIGGER trg_iu_tree_check_update ON information_unit; Type: COMMENT; Schema: public; Owner: iu_owner
+--
+
+COMMENT ON TRIGGER trg_iu_tree_check_update ON public.information_unit IS 'A unit whose key or references change still names an existing parent and its own current version, and leaves nothing naming its old key (23503).';
+
+--
 -- Name: unit_version trg_uv_allowed_transition; Type: TRIGGER; Schema: public; Owner: iu_owner
 --
 
@@ -6081,6 +6371,54 @@ CREATE TRIGGER trg_uv_enacted_undeletable BEFORE DELETE ON public.unit_version F
 COMMENT ON TRIGGER trg_uv_enacted_undeletable ON public.unit_version IS 'Enacted, superseded and retired rows are never deleted (IU002), refused before any foreign key is checked.';
 
 --
+-- Name: unit_version trg_uv_tree_check; Type: TRIGGER; Schema: public; Owner: iu_owner
+--
+
+CREATE TRIGGER trg_uv_tree_check AFTER INSERT ON public.unit_version REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION public.fn_uv_tree_check();
+
+--
+-- Name: TRIGGER trg_uv_tree_check ON unit_version; Type: COMMENT; Schema: public; Owner: iu_owner
+--
+
+COMMENT ON TRIGGER trg_uv_tree_check ON public.unit_version IS 'The statement''s new versions name existing units (23503).';
+
+--
+-- Name: unit_version trg_uv_tree_check_delete; Type: TRIGGER; Schema: public; Owner: iu_owner
+--
+
+CREATE TRIGGER trg_uv_tree_check_delete AFTER DELETE ON public.unit_version REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION public.fn_uv_tree_check();
+
+--
+-- Name: TRIGGER trg_uv_tree_check_delete ON unit_version; Type: COMMENT; Schema: public; Owner: iu_owner
+--
+
+COMMENT ON TRIGGER trg_uv_tree_check_delete ON public.unit_version IS 'No remaining unit names a removed version as its current version (23503).';
+
+--
+-- Name: unit_version trg_uv_tree_check_truncate; Type: TRIGGER; Schema: public; Owner: iu_owner
+--
+
+CREATE TRIGGER trg_uv_tree_check_truncate AFTER TRUNCATE ON public.unit_version FOR EACH STATEMENT EXECUTE FUNCTION public.fn_uv_tree_check();
+
+--
+-- Name: TRIGGER trg_uv_tree_check_truncate ON unit_version; Type: COMMENT; Schema: public; Owner: iu_owner
+--
+
+COMMENT ON TRIGGER trg_uv_tree_check_truncate ON public.unit_version IS 'unit_version is emptied only together with information_unit (23503).';
+
+--
+-- Name: unit_version trg_uv_tree_check_update; Type: TRIGGER; Schema: public; Owner: iu_owner
+--
+
+CREATE TRIGGER trg_uv_tree_check_update AFTER UPDATE OF id, iu_id ON public.unit_version FOR EACH ROW WHEN (((old.id IS DISTINCT FROM new.id) OR (old.iu_id IS DISTINCT FROM new.iu_id))) EXECUTE FUNCTION public.fn_uv_tree_check();
+
+--
+-- Name: TRIGGER trg_uv_tree_check_update ON unit_version; Type: COMMENT; Schema: public; Owner: iu_owner
+--
+
+COMMENT ON TRIGGER trg_uv_tree_check_update ON public.unit_version IS 'A re-keyed version names an existing unit, and no unit still names it as it was as current (23503).';
+
+--
 -- Name: dot_pair_signature dot_pair_signature_change_set_id_fkey; Type: FK CONSTRAINT; Schema: cutter_governance; Owner: iu_owner
 --
 
@@ -6137,20 +6475,6 @@ ALTER TABLE ONLY cutter_governance.verify_result
     ADD CONSTRAINT verify_result_change_set_id_fkey FOREIGN KEY (change_set_id) REFERENCES cutter_governance.cut_change_set(id);
 
 --
--- Name: information_unit information_unit_current_version_fk; Type: FK CONSTRAINT; Schema: public; Owner: iu_owner
---
-
-ALTER TABLE ONLY public.information_unit
-    ADD CONSTRAINT information_unit_current_version_fk FOREIGN KEY (current_version_id, id) REFERENCES public.unit_version(id, iu_id);
-
---
--- Name: information_unit information_unit_parent_fk; Type: FK CONSTRAINT; Schema: public; Owner: iu_owner
---
-
-ALTER TABLE ONLY public.information_unit
-    ADD CONSTRAINT information_unit_parent_fk FOREIGN KEY (parent_id, parent_address) REFERENCES public.information_unit(id, canonical_address);
-
---
 -- Name: iu_gateway_event iu_gateway_event_exemption_ticket_fkey; Type: FK CONSTRAINT; Schema: public; Owner: iu_owner
 --
 
@@ -6184,13 +6508,6 @@ ALTER TABLE ONLY public.iu_lifecycle_transition
 
 ALTER TABLE ONLY public.iu_lifecycle_transition
     ADD CONSTRAINT iu_lifecycle_transition_to_status_fkey FOREIGN KEY (to_status) REFERENCES public.iu_lifecycle_vocab(code);
-
---
--- Name: unit_version unit_version_iu_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: iu_owner
---
-
-ALTER TABLE ONLY public.unit_version
-    ADD CONSTRAINT unit_version_iu_id_fkey FOREIGN KEY (iu_id) REFERENCES public.information_unit(id);
 
 --
 -- Name: SCHEMA cutter_governance; Type: ACL; Schema: -; Owner: iu_owner
@@ -6713,6 +7030,12 @@ REVOKE ALL ON FUNCTION public.fn_iu_supersede_batch(p_canonical_addresses text[]
 GRANT ALL ON FUNCTION public.fn_iu_supersede_batch(p_canonical_addresses text[], p_actor text, p_review_decision_id uuid, p_reason text) TO cutter_exec;
 
 --
+-- Name: FUNCTION fn_iu_tree_check(); Type: ACL; Schema: public; Owner: iu_owner
+--
+
+REVOKE ALL ON FUNCTION public.fn_iu_tree_check() FROM PUBLIC;
+
+--
 -- Name: FUNCTION fn_iu_units_digest(p_canonical_addresses text[]); Type: ACL; Schema: public; Owner: iu_owner
 --
 
@@ -6746,6 +7069,12 @@ GRANT ALL ON FUNCTION public.fn_iu_version_at(p_canonical_address text, p_at tim
 --
 
 REVOKE ALL ON FUNCTION public.fn_uv_enacted_immut() FROM PUBLIC;
+
+--
+-- Name: FUNCTION fn_uv_tree_check(); Type: ACL; Schema: public; Owner: iu_owner
+--
+
+REVOKE ALL ON FUNCTION public.fn_uv_tree_check() FROM PUBLIC;
 
 --
 -- Name: TABLE cut_change_set; Type: ACL; Schema: cutter_governance; Owner: iu_owner

@@ -75,6 +75,8 @@ FUNCTIONS.update({
     "public.fn_iu_lifecycle_transition_check()": (False, frozenset()),
     "public.fn_iu_lifecycle_log_sealed()": (False, frozenset()),
     "public.fn_iu_change_set_known()": (False, frozenset()),
+    "public.fn_iu_tree_check()": (False, frozenset()),
+    "public.fn_uv_tree_check()": (False, frozenset()),
     G + "fn_gov_manifest_entries_check()": (False, frozenset()),
     "public.fn_iu_lifecycle_transition_refuse(text, text, text)": (False, frozenset()),
     "public.fn_iu_lifecycle_born_draft()": (False, frozenset()),
@@ -175,6 +177,14 @@ LIFECYCLE_TRIGGERS = {
         "fn_iu_change_set_known", {"UPDATE"}, True),
     ("public.unit_version", "trg_uv_change_set_known"): ("fn_iu_change_set_known", {"INSERT"}, False),
     ("public.unit_version", "trg_uv_change_set_known_update"): ("fn_iu_change_set_known", {"UPDATE"}, True),
+    ("public.information_unit", "trg_iu_tree_check"): ("fn_iu_tree_check", {"INSERT"}, False),
+    ("public.information_unit", "trg_iu_tree_check_update"): ("fn_iu_tree_check", {"UPDATE"}, True),
+    ("public.information_unit", "trg_iu_tree_check_delete"): ("fn_iu_tree_check", {"DELETE"}, False),
+    ("public.information_unit", "trg_iu_tree_check_truncate"): ("fn_iu_tree_check", {"TRUNCATE"}, False),
+    ("public.unit_version", "trg_uv_tree_check"): ("fn_uv_tree_check", {"INSERT"}, False),
+    ("public.unit_version", "trg_uv_tree_check_update"): ("fn_uv_tree_check", {"UPDATE"}, True),
+    ("public.unit_version", "trg_uv_tree_check_delete"): ("fn_uv_tree_check", {"DELETE"}, False),
+    ("public.unit_version", "trg_uv_tree_check_truncate"): ("fn_uv_tree_check", {"TRUNCATE"}, False),
     ("cutter_governance.manifest_entry", "trg_ab_manifest_entry_enveloped"): (
         "fn_gov_manifest_entries_check", {"INSERT"}, False),
 }

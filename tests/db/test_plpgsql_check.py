@@ -27,8 +27,16 @@ def _functions(conn):
         SELECT p.oid, p.oid::regprocedure::text, t.tgrelid, t.tgoldtable, t.tgnewtable
         FROM pg_proc AS p JOIN pg_language AS l ON l.oid = p.prolang
         LEFT JOIN LATERAL (
-            SELECT tg.tgrelid, tg.tgoldtable::text, tg.tgnewtable::text FROM pg_trigger AS tg
-            WHERE tg.tgfoid = p.oid AND p.prorettype = 'trigger'::regtype ORDER BY tg.tgname LIMIT 1
+            -- the table of its first trigger, with the transition tables of all its triggers
+            -- there (one function may serve an INSERT trigger with new rows and a DELETE
+            -- trigger with old rows)
+            SELECT f.tgrelid, max(tg.tgoldtable::text) AS tgoldtable, max(tg.tgnewtable::text) AS tgnewtable
+            FROM (
+                SELECT tg.tgrelid FROM pg_trigger AS tg
+                WHERE tg.tgfoid = p.oid AND p.prorettype = 'trigger'::regtype ORDER BY tg.tgname LIMIT 1
+            ) AS f
+            JOIN pg_trigger AS tg ON tg.tgfoid = p.oid AND tg.tgrelid = f.tgrelid
+            GROUP BY f.tgrelid
         ) AS t ON true
         WHERE p.pronamespace IN ('public'::regnamespace, 'cutter_governance'::regnamespace)
           AND l.lanname = 'plpgsql'
