@@ -12,7 +12,9 @@
 --   * After DELETE, once per statement: no remaining unit names a removed unit as its parent,
 --     and no version names a removed unit.
 --   * After TRUNCATE: no version is left naming the units that are gone.
--- Each refusal is 23503 and names the foreign key it stands for. As a foreign key does, a
+-- Each refusal is 23503 and names the foreign key it stands for. The references of a statement
+-- are looked up in one pass per kind (a parent the same statement writes is found among its
+-- new rows, without a lookup). As a foreign key does, a
 -- referenced row written by another transaction is locked FOR KEY SHARE until this one ends, so
 -- it cannot be deleted meanwhile; a row this transaction wrote needs no lock, as no one else
 -- sees it yet (a cut references only its own rows). The check of a removal reads the rows
@@ -46,14 +48,17 @@ BEGIN
         END IF;
         RETURN NULL;
     ELSIF TG_OP = 'INSERT' THEN
+        -- A parent the same statement writes is checked here, among the new rows; only the
+        -- others are looked up in the table.
         SELECT
-            coalesce(pg_catalog.array_agg(n.canonical_address) FILTER (WHERE n.parent_id IS NOT NULL), '{}'),
-            coalesce(pg_catalog.array_agg(n.parent_id) FILTER (WHERE n.parent_id IS NOT NULL), '{}'),
-            coalesce(pg_catalog.array_agg(n.parent_address) FILTER (WHERE n.parent_id IS NOT NULL), '{}'),
+            coalesce(pg_catalog.array_agg(n.canonical_address) FILTER (WHERE n.parent_id IS NOT NULL AND s.id IS NULL), '{}'),
+            coalesce(pg_catalog.array_agg(n.parent_id) FILTER (WHERE n.parent_id IS NOT NULL AND s.id IS NULL), '{}'),
+            coalesce(pg_catalog.array_agg(n.parent_address) FILTER (WHERE n.parent_id IS NOT NULL AND s.id IS NULL), '{}'),
             pg_catalog.array_agg(n.id), pg_catalog.array_agg(n.canonical_address),
             pg_catalog.array_agg(n.current_version_id)
         INTO v_child_addrs, v_parent_ids, v_parent_addrs, v_unit_ids, v_unit_addrs, v_version_ids
-        FROM new_rows AS n;
+        FROM new_rows AS n
+        LEFT JOIN new_rows AS s ON s.id = n.parent_id AND s.canonical_address = n.parent_address;
     ELSIF TG_OP = 'UPDATE' THEN
         IF NEW.parent_id IS NOT NULL AND (NEW.parent_id, NEW.parent_address) IS DISTINCT FROM (OLD.parent_id, OLD.parent_address) THEN
             v_child_addrs := ARRAY[NEW.canonical_address];
@@ -75,47 +80,49 @@ BEGIN
         FROM old_rows AS o;
     END IF;
 
-    IF pg_catalog.cardinality(v_parent_ids) > 0 THEN
-        PERFORM 1 FROM public.information_unit AS p
-        WHERE p.id = ANY (v_parent_ids) AND p.xmin <> v_me
-        FOR KEY SHARE OF p;
-        SELECT r.addr, r.parent_id, r.parent_addr, count(*) OVER () AS n INTO v_problem
+    -- Each reference is looked up once. Rows another transaction wrote are then locked and
+    -- looked up again (a second round), so that one deleted meanwhile is seen missing.
+    FOR v_round IN 1..2 LOOP
+        EXIT WHEN pg_catalog.cardinality(v_parent_ids) = 0;
+        SELECT count(*) FILTER (WHERE p.id IS NULL) AS n,
+            pg_catalog.min(ARRAY[r.addr, r.parent_addr, r.parent_id::text]) FILTER (WHERE p.id IS NULL) AS first,
+            pg_catalog.array_agg(p.id) FILTER (WHERE p.xmin <> v_me) AS others
+        INTO v_problem
         FROM unnest(v_child_addrs, v_parent_ids, v_parent_addrs) AS r (addr, parent_id, parent_addr)
-        WHERE NOT EXISTS (
-            SELECT 1 FROM public.information_unit AS p
-            WHERE p.id = r.parent_id AND p.canonical_address = r.parent_addr)
-        ORDER BY r.addr
-        LIMIT 1;
-        IF FOUND THEN
-            RAISE EXCEPTION 'unit % names parent % (%), which does not exist', v_problem.addr,
-                v_problem.parent_addr, v_problem.parent_id
+        LEFT JOIN public.information_unit AS p ON p.id = r.parent_id AND p.canonical_address = r.parent_addr;
+        IF v_problem.n > 0 THEN
+            RAISE EXCEPTION 'unit % names parent % (%), which does not exist', v_problem.first[1],
+                v_problem.first[2], v_problem.first[3]
                 USING ERRCODE = 'foreign_key_violation', CONSTRAINT = 'information_unit_parent_fk',
                       TABLE = TG_TABLE_NAME, SCHEMA = TG_TABLE_SCHEMA,
                       DETAIL = pg_catalog.format('%s unit(s) of this statement name a missing parent; nothing was written',
                           v_problem.n);
         END IF;
-    END IF;
+        EXIT WHEN v_problem.others IS NULL OR v_round = 2;
+        PERFORM 1 FROM public.information_unit AS p WHERE p.id = ANY (v_problem.others) FOR KEY SHARE OF p;
+    END LOOP;
 
-    IF pg_catalog.cardinality(v_version_ids) > 0 THEN
-        PERFORM 1 FROM public.unit_version AS v
-        WHERE v.id = ANY (v_version_ids) AND v.xmin <> v_me
-        FOR KEY SHARE OF v;
-        SELECT r.addr, r.version_id, v.iu_id AS owner, count(*) OVER () AS n INTO v_problem
+    FOR v_round IN 1..2 LOOP
+        EXIT WHEN pg_catalog.cardinality(v_version_ids) = 0;
+        SELECT count(*) FILTER (WHERE v.iu_id IS DISTINCT FROM r.id) AS n,
+            pg_catalog.min(ARRAY[r.addr, r.version_id::text, v.iu_id::text])
+                FILTER (WHERE v.iu_id IS DISTINCT FROM r.id) AS first,
+            pg_catalog.array_agg(v.id) FILTER (WHERE v.xmin <> v_me) AS others
+        INTO v_problem
         FROM unnest(v_unit_ids, v_unit_addrs, v_version_ids) AS r (id, addr, version_id)
-        LEFT JOIN public.unit_version AS v ON v.id = r.version_id
-        WHERE v.iu_id IS DISTINCT FROM r.id
-        ORDER BY r.addr
-        LIMIT 1;
-        IF FOUND THEN
-            RAISE EXCEPTION 'unit % names current version %, which %', v_problem.addr, v_problem.version_id,
-                CASE WHEN v_problem.owner IS NULL THEN 'does not exist'
-                    ELSE 'belongs to unit ' || v_problem.owner END
+        LEFT JOIN public.unit_version AS v ON v.id = r.version_id;
+        IF v_problem.n > 0 THEN
+            RAISE EXCEPTION 'unit % names current version %, which %', v_problem.first[1], v_problem.first[2],
+                CASE WHEN v_problem.first[3] IS NULL THEN 'does not exist'
+                    ELSE 'belongs to unit ' || v_problem.first[3] END
                 USING ERRCODE = 'foreign_key_violation', CONSTRAINT = 'information_unit_current_version_fk',
                       TABLE = TG_TABLE_NAME, SCHEMA = TG_TABLE_SCHEMA,
                       DETAIL = pg_catalog.format('%s unit(s) of this statement name a current version not their own; nothing was written',
                           v_problem.n);
         END IF;
-    END IF;
+        EXIT WHEN v_problem.others IS NULL OR v_round = 2;
+        PERFORM 1 FROM public.unit_version AS v WHERE v.id = ANY (v_problem.others) FOR KEY SHARE OF v;
+    END LOOP;
 
     IF pg_catalog.cardinality(v_gone_ids) > 0 THEN
         IF pg_catalog.current_setting('transaction_isolation') <> 'read committed' THEN

@@ -7,7 +7,8 @@
 --     no unit still names the version as it was as its current version.
 --   * After DELETE, once per statement: no remaining unit names a removed version as current.
 --   * After TRUNCATE: no unit is left, as every unit names a current version.
--- Refusals, locks and the READ COMMITTED rule for removals are those of fn_iu_tree_check.
+-- Refusals, lookups, locks and the READ COMMITTED rule for removals are those of
+-- fn_iu_tree_check.
 CREATE FUNCTION public.fn_uv_tree_check()
 RETURNS trigger
 LANGUAGE plpgsql
@@ -41,23 +42,23 @@ BEGIN
         FROM old_rows AS o;
     END IF;
 
-    IF pg_catalog.cardinality(v_unit_ids) > 0 THEN
-        PERFORM 1 FROM public.information_unit AS u
-        WHERE u.id = ANY (v_unit_ids) AND u.xmin <> v_me
-        FOR KEY SHARE OF u;
-        SELECT r.id, count(*) OVER () AS n INTO v_problem
+    FOR v_round IN 1..2 LOOP
+        EXIT WHEN pg_catalog.cardinality(v_unit_ids) = 0;
+        SELECT count(*) FILTER (WHERE u.id IS NULL) AS n, pg_catalog.min(r.id::text) FILTER (WHERE u.id IS NULL) AS first,
+            pg_catalog.array_agg(u.id) FILTER (WHERE u.xmin <> v_me) AS others
+        INTO v_problem
         FROM unnest(v_unit_ids) AS r (id)
-        WHERE NOT EXISTS (SELECT 1 FROM public.information_unit AS u WHERE u.id = r.id)
-        ORDER BY r.id
-        LIMIT 1;
-        IF FOUND THEN
-            RAISE EXCEPTION 'a version names unit %, which does not exist', v_problem.id
+        LEFT JOIN public.information_unit AS u ON u.id = r.id;
+        IF v_problem.n > 0 THEN
+            RAISE EXCEPTION 'a version names unit %, which does not exist', v_problem.first
                 USING ERRCODE = 'foreign_key_violation', CONSTRAINT = 'unit_version_iu_id_fkey',
                       TABLE = TG_TABLE_NAME, SCHEMA = TG_TABLE_SCHEMA,
                       DETAIL = pg_catalog.format('versions of this statement name %s missing unit(s); nothing was written',
                           v_problem.n);
         END IF;
-    END IF;
+        EXIT WHEN v_problem.others IS NULL OR v_round = 2;
+        PERFORM 1 FROM public.information_unit AS u WHERE u.id = ANY (v_problem.others) FOR KEY SHARE OF u;
+    END LOOP;
 
     IF pg_catalog.cardinality(v_gone_ids) > 0 THEN
         IF pg_catalog.current_setting('transaction_isolation') <> 'read committed' THEN
