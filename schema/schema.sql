@@ -1935,18 +1935,20 @@ BEGIN
         FROM input AS n
         WHERE n.existing_iu_id IS NULL
         ORDER BY n.ord
-        RETURNING 1
+        RETURNING unit_version.iu_id AS unit_id, unit_version.content_hash AS hash
     )
-    -- (The hash is computed from the body again rather than joined from the insert's RETURNING:
-    -- a generic plan, which guesses ten rows for the input, joined that by a nested loop.)
+    -- A new version's hash is the one its generated column computed on insert; an unchanged
+    -- unit's is its stored one, which the conflict check above found equal to the given body's.
+    -- (The join with the insert's rows is a hash join: it keys on the new unit id alone.)
     SELECT
         n.ord,
         n.addr,
         coalesce(n.existing_iu_id, n.new_iu_id),
         coalesce(n.existing_version_id, n.new_version_id),
-        public.fn_iu_content_hash(n.body),
+        coalesce(h.hash, (SELECT v.content_hash FROM public.unit_version AS v WHERE v.id = n.existing_version_id)),
         CASE WHEN n.existing_iu_id IS NULL THEN 'created' ELSE 'unchanged' END
     FROM input AS n
+    LEFT JOIN ins_uv AS h ON h.unit_id = n.new_iu_id
     ORDER BY n.ord;
 
     PERFORM public.fn_iu_gateway_close(v_ticket);

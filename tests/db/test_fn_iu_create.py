@@ -67,6 +67,8 @@ def test_recreating_identical_content_is_unchanged_and_writes_nothing(conn):
     second = create_units(conn, SAMPLE, actor="bob")
     assert [r[5] for r in second] == ["unchanged"] * len(SAMPLE)
     assert [r[2] for r in second] == [r[2] for r in first]
+    # each answers with its own body's hash: a new version's from its insert, an unchanged one's stored
+    assert [r[4] for r in first] == [r[4] for r in second] == [py_hash(b) for _, b in SAMPLE]
     assert counts(conn) == (len(SAMPLE), len(SAMPLE))
     assert conn.execute("SELECT DISTINCT created_by FROM information_unit").fetchall() == [("alice",)]
 
