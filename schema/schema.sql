@@ -729,9 +729,9 @@ CREATE FUNCTION cutter_governance.fn_gov_record_manifest(p_change_set_id uuid, p
 DECLARE
     v_cs record;
     v_digest text;
+    v_units record;
     v_mismatch record;
     v_envelope uuid := pg_catalog.gen_random_uuid();
-    v_created bigint;
     v_ticket bigint;
 BEGIN
     SELECT c.* INTO v_cs FROM cutter_governance.cut_change_set AS c WHERE c.id = p_change_set_id FOR UPDATE;
@@ -759,24 +759,36 @@ BEGIN
             USING ERRCODE = 'IU013';
     END IF;
 
-    -- The first mismatch by ordinal, found with one hashed pass over the units (a LIMIT 1 would
-    -- plan a nested loop through the indexes for a row that is usually absent).
-    SELECT pg_catalog.min(t.ord) AS ord, count(*) AS n INTO v_mismatch
-    FROM unnest(p_canonical_addresses, p_content_hashes) WITH ORDINALITY AS t (addr, hash, ord)
-    LEFT JOIN public.information_unit AS iu ON iu.canonical_address = t.addr
-    LEFT JOIN public.unit_version AS uv ON uv.id = iu.current_version_id
-    LEFT JOIN public.unit_version AS pend
-        ON pend.iu_id = iu.id AND pend.lifecycle_status = 'draft' AND pend.id <> iu.current_version_id
-    WHERE coalesce(pend.content_hash, uv.content_hash) IS DISTINCT FROM t.hash
-       OR pg_catalog.split_part(t.addr, '/', 1) <> v_cs.doc_code;
-    IF v_mismatch.n > 0 THEN
+    -- One hashed pass over the units (a LIMIT 1 would plan a nested loop through the indexes
+    -- for a row that is usually absent): the first mismatch by ordinal, and what the cut did to
+    -- each unit, which the entries below take in order without joining the units again.
+    SELECT pg_catalog.min(u.ord) FILTER (WHERE u.mismatch) AS ord, count(*) FILTER (WHERE u.mismatch) AS n,
+        count(*) FILTER (WHERE u.action <> 'unchanged') AS created,
+        pg_catalog.array_agg(u.action ORDER BY u.ord) AS actions
+    INTO v_units
+    FROM (
+        SELECT t.ord,
+            coalesce(pend.content_hash, uv.content_hash) IS DISTINCT FROM t.hash
+                OR pg_catalog.split_part(t.addr, '/', 1) <> v_cs.doc_code AS mismatch,
+            CASE
+                WHEN iu.created_change_set_id = p_change_set_id THEN 'created'
+                WHEN pend.change_set_id = p_change_set_id THEN 'revised'
+                ELSE 'unchanged'
+            END AS action
+        FROM unnest(p_canonical_addresses, p_content_hashes) WITH ORDINALITY AS t (addr, hash, ord)
+        LEFT JOIN public.information_unit AS iu ON iu.canonical_address = t.addr
+        LEFT JOIN public.unit_version AS uv ON uv.id = iu.current_version_id
+        LEFT JOIN public.unit_version AS pend
+            ON pend.iu_id = iu.id AND pend.lifecycle_status = 'draft' AND pend.id <> iu.current_version_id
+    ) AS u;
+    IF v_units.n > 0 THEN
         SELECT t.ord, t.addr, t.hash, coalesce(pend.content_hash, uv.content_hash) AS stored INTO v_mismatch
         FROM unnest(p_canonical_addresses, p_content_hashes) WITH ORDINALITY AS t (addr, hash, ord)
         LEFT JOIN public.information_unit AS iu ON iu.canonical_address = t.addr
         LEFT JOIN public.unit_version AS uv ON uv.id = iu.current_version_id
         LEFT JOIN public.unit_version AS pend
             ON pend.iu_id = iu.id AND pend.lifecycle_status = 'draft' AND pend.id <> iu.current_version_id
-        WHERE t.ord = v_mismatch.ord;
+        WHERE t.ord = v_units.ord;
         RAISE EXCEPTION 'manifest entry % (%) does not match the stored unit', v_mismatch.ord, v_mismatch.addr
             USING ERRCODE = 'IU013',
                   DETAIL = pg_catalog.format('manifest hash %s, stored hash %s, change set document %s',
@@ -784,28 +796,14 @@ BEGIN
     END IF;
 
     v_ticket := public.fn_iu_gateway_open('fn_gov_record_manifest');
-    SELECT count(*) FILTER (WHERE iu.created_change_set_id = p_change_set_id OR pend.change_set_id = p_change_set_id)
-    INTO v_created
-    FROM unnest(p_canonical_addresses) AS t (addr)
-    JOIN public.information_unit AS iu ON iu.canonical_address = t.addr
-    LEFT JOIN public.unit_version AS pend
-        ON pend.iu_id = iu.id AND pend.lifecycle_status = 'draft' AND pend.id <> iu.current_version_id;
     INSERT INTO cutter_governance.manifest_envelope (
         id, change_set_id, manifest_sha256, unit_count, created_count, unchanged_count, recorded_by
     )
-    VALUES (v_envelope, p_change_set_id, v_digest, v_cs.unit_count, v_created::integer,
-            v_cs.unit_count - v_created::integer, p_actor);
+    VALUES (v_envelope, p_change_set_id, v_digest, v_cs.unit_count, v_units.created::integer,
+            v_cs.unit_count - v_units.created::integer, p_actor);
     INSERT INTO cutter_governance.manifest_entry (envelope_id, ordinal, canonical_address, content_hash, action)
-    SELECT v_envelope, t.ord::integer, t.addr, t.hash,
-        CASE
-            WHEN iu.created_change_set_id = p_change_set_id THEN 'created'
-            WHEN pend.change_set_id = p_change_set_id THEN 'revised'
-            ELSE 'unchanged'
-        END
-    FROM unnest(p_canonical_addresses, p_content_hashes) WITH ORDINALITY AS t (addr, hash, ord)
-    JOIN public.information_unit AS iu ON iu.canonical_address = t.addr
-    LEFT JOIN public.unit_version AS pend
-        ON pend.iu_id = iu.id AND pend.lifecycle_status = 'draft' AND pend.id <> iu.current_version_id;
+    SELECT v_envelope, t.ord::integer, t.addr, t.hash, t.action
+    FROM unnest(p_canonical_addresses, p_content_hashes, v_units.actions) WITH ORDINALITY AS t (addr, hash, action, ord);
     PERFORM public.fn_iu_gateway_close(v_ticket);
     RETURN v_envelope;
 END
