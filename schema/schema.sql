@@ -4295,15 +4295,7 @@ DECLARE
     v_gone_addrs text[] := '{}'::text[];
     v_problem record;
 BEGIN
-    IF TG_OP = 'TRUNCATE' THEN
-        IF EXISTS (SELECT 1 FROM public.unit_version) THEN
-            RAISE EXCEPTION 'TRUNCATE of information_unit refused: unit_version still holds versions of its units'
-                USING ERRCODE = 'foreign_key_violation', CONSTRAINT = 'unit_version_iu_id_fkey',
-                      TABLE = 'unit_version', SCHEMA = 'public',
-                      HINT = 'truncate both tables in one statement';
-        END IF;
-        RETURN NULL;
-    ELSIF TG_OP = 'INSERT' THEN
+    IF TG_OP = 'INSERT' THEN
         -- A parent the same statement writes is checked here, among the new rows; only the
         -- others are looked up in the table.
         SELECT
@@ -4401,19 +4393,6 @@ BEGIN
                       DETAIL = pg_catalog.format('%s unit(s) would be left without their parent; nothing was removed',
                           v_problem.n);
         END IF;
-        SELECT g.addr, v.version_no, count(*) OVER () AS n INTO v_problem
-        FROM unnest(v_gone_ids, v_gone_addrs) AS g (id, addr)
-        JOIN public.unit_version AS v ON v.iu_id = g.id
-        WHERE NOT EXISTS (SELECT 1 FROM public.information_unit AS p WHERE p.id = g.id)
-        ORDER BY g.addr, v.version_no
-        LIMIT 1;
-        IF FOUND THEN
-            RAISE EXCEPTION 'unit % still has version %', v_problem.addr, v_problem.version_no
-                USING ERRCODE = 'foreign_key_violation', CONSTRAINT = 'unit_version_iu_id_fkey',
-                      TABLE = 'unit_version', SCHEMA = TG_TABLE_SCHEMA,
-                      DETAIL = pg_catalog.format('%s version(s) would be left without their unit; nothing was removed',
-                          v_problem.n);
-        END IF;
     END IF;
     RETURN NULL;
 END
@@ -4425,7 +4404,7 @@ ALTER FUNCTION public.fn_iu_tree_check() OWNER TO iu_owner;
 -- Name: FUNCTION fn_iu_tree_check(); Type: COMMENT; Schema: public; Owner: iu_owner
 --
 
-COMMENT ON FUNCTION public.fn_iu_tree_check() IS 'Trigger on information_unit (statement after INSERT/DELETE/TRUNCATE, row after a key-changing UPDATE): parents and current versions exist, nothing names a removed unit (23503).';
+COMMENT ON FUNCTION public.fn_iu_tree_check() IS 'Trigger on information_unit (statement after INSERT/DELETE, row after a key-changing UPDATE): parents and current versions exist, no unit names a removed unit as parent (23503).';
 
 --
 -- Name: fn_iu_units_digest(text[]); Type: FUNCTION; Schema: public; Owner: iu_owner
@@ -4637,8 +4616,6 @@ CREATE FUNCTION public.fn_uv_tree_check() RETURNS trigger
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 DECLARE
-    v_me xid := pg_catalog.pg_current_xact_id()::xid;
-    v_unit_ids uuid[] := '{}'::uuid[];
     v_gone_ids uuid[] := '{}'::uuid[];
     v_gone_units uuid[] := '{}'::uuid[];
     v_problem record;
@@ -4651,36 +4628,13 @@ BEGIN
                       HINT = 'truncate both tables in one statement';
         END IF;
         RETURN NULL;
-    ELSIF TG_OP = 'INSERT' THEN
-        SELECT pg_catalog.array_agg(DISTINCT n.iu_id) INTO v_unit_ids FROM new_rows AS n;
     ELSIF TG_OP = 'UPDATE' THEN
-        IF NEW.iu_id IS DISTINCT FROM OLD.iu_id THEN
-            v_unit_ids := ARRAY[NEW.iu_id];
-        END IF;
         v_gone_ids := ARRAY[OLD.id];
         v_gone_units := ARRAY[OLD.iu_id];
     ELSE
         SELECT pg_catalog.array_agg(o.id), pg_catalog.array_agg(o.iu_id) INTO v_gone_ids, v_gone_units
         FROM old_rows AS o;
     END IF;
-
-    FOR v_round IN 1..2 LOOP
-        EXIT WHEN pg_catalog.cardinality(v_unit_ids) = 0;
-        SELECT count(*) FILTER (WHERE u.id IS NULL) AS n, pg_catalog.min(r.id::text) FILTER (WHERE u.id IS NULL) AS first,
-            pg_catalog.array_agg(u.id) FILTER (WHERE u.xmin <> v_me) AS others
-        INTO v_problem
-        FROM unnest(v_unit_ids) AS r (id)
-        LEFT JOIN public.information_unit AS u ON u.id = r.id;
-        IF v_problem.n > 0 THEN
-            RAISE EXCEPTION 'a version names unit %, which does not exist', v_problem.first
-                USING ERRCODE = 'foreign_key_violation', CONSTRAINT = 'unit_version_iu_id_fkey',
-                      TABLE = TG_TABLE_NAME, SCHEMA = TG_TABLE_SCHEMA,
-                      DETAIL = pg_catalog.format('versions of this statement name %s missing unit(s); nothing was written',
-                          v_problem.n);
-        END IF;
-        EXIT WHEN v_problem.others IS NULL OR v_round = 2;
-        PERFORM 1 FROM public.information_unit AS u WHERE u.id = ANY (v_problem.others) FOR KEY SHARE OF u;
-    END LOOP;
 
     IF pg_catalog.cardinality(v_gone_ids) > 0 THEN
         IF pg_catalog.current_setting('transaction_isolation') <> 'read committed' THEN
@@ -4713,7 +4667,7 @@ ALTER FUNCTION public.fn_uv_tree_check() OWNER TO iu_owner;
 -- Name: FUNCTION fn_uv_tree_check(); Type: COMMENT; Schema: public; Owner: iu_owner
 --
 
-COMMENT ON FUNCTION public.fn_uv_tree_check() IS 'Trigger on unit_version (statement after INSERT/DELETE/TRUNCATE, row after UPDATE of id or iu_id): a version''s unit exists, no unit names a removed version as current (23503).';
+COMMENT ON FUNCTION public.fn_uv_tree_check() IS 'Trigger on unit_version (statement after DELETE/TRUNCATE, row after UPDATE of id or iu_id): no unit names a removed or re-keyed version as current (23503).';
 
 SET default_tablespace = '';
 
@@ -5425,12 +5379,6 @@ ALTER TABLE public.unit_version OWNER TO iu_owner;
 --
 
 COMMENT ON TABLE public.unit_version IS 'Content versions of an IU. Written only through the gateway functions.';
-
---
--- Name: COLUMN unit_version.iu_id; Type: COMMENT; Schema: public; Owner: iu_owner
---
-
-COMMENT ON COLUMN public.unit_version.iu_id IS 'The unit this version belongs to (trg_uv_tree_check, 23503 unit_version_iu_id_fkey).';
 
 --
 -- Name: COLUMN unit_version.content_hash; Type: COMMENT; Schema: public; Owner: iu_owner
@@ -6265,19 +6213,7 @@ CREATE TRIGGER trg_iu_tree_check_delete AFTER DELETE ON public.information_unit 
 -- Name: TRIGGER trg_iu_tree_check_delete ON information_unit; Type: COMMENT; Schema: public; Owner: iu_owner
 --
 
-COMMENT ON TRIGGER trg_iu_tree_check_delete ON public.information_unit IS 'No remaining unit names a removed unit as its parent, no version names a removed unit (23503).';
-
---
--- Name: information_unit trg_iu_tree_check_truncate; Type: TRIGGER; Schema: public; Owner: iu_owner
---
-
-CREATE TRIGGER trg_iu_tree_check_truncate AFTER TRUNCATE ON public.information_unit FOR EACH STATEMENT EXECUTE FUNCTION public.fn_iu_tree_check();
-
---
--- Name: TRIGGER trg_iu_tree_check_truncate ON information_unit; Type: COMMENT; Schema: public; Owner: iu_owner
---
-
-COMMENT ON TRIGGER trg_iu_tree_check_truncate ON public.information_unit IS 'information_unit is emptied only together with unit_version (23503).';
+COMMENT ON TRIGGER trg_iu_tree_check_delete ON public.information_unit IS 'No remaining unit names a removed unit as its parent (23503).';
 
 --
 -- Name: information_unit trg_iu_tree_check_update; Type: TRIGGER; Schema: public; Owner: iu_owner
@@ -6376,18 +6312,6 @@ CREATE TRIGGER trg_uv_enacted_undeletable BEFORE DELETE ON public.unit_version F
 COMMENT ON TRIGGER trg_uv_enacted_undeletable ON public.unit_version IS 'Enacted, superseded and retired rows are never deleted (IU002), refused before any foreign key is checked.';
 
 --
--- Name: unit_version trg_uv_tree_check; Type: TRIGGER; Schema: public; Owner: iu_owner
---
-
-CREATE TRIGGER trg_uv_tree_check AFTER INSERT ON public.unit_version REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION public.fn_uv_tree_check();
-
---
--- Name: TRIGGER trg_uv_tree_check ON unit_version; Type: COMMENT; Schema: public; Owner: iu_owner
---
-
-COMMENT ON TRIGGER trg_uv_tree_check ON public.unit_version IS 'The statement''s new versions name existing units (23503).';
-
---
 -- Name: unit_version trg_uv_tree_check_delete; Type: TRIGGER; Schema: public; Owner: iu_owner
 --
 
@@ -6421,7 +6345,7 @@ CREATE TRIGGER trg_uv_tree_check_update AFTER UPDATE OF id, iu_id ON public.unit
 -- Name: TRIGGER trg_uv_tree_check_update ON unit_version; Type: COMMENT; Schema: public; Owner: iu_owner
 --
 
-COMMENT ON TRIGGER trg_uv_tree_check_update ON public.unit_version IS 'A re-keyed version names an existing unit, and no unit still names it as it was as current (23503).';
+COMMENT ON TRIGGER trg_uv_tree_check_update ON public.unit_version IS 'No unit still names a re-keyed version, as it was, as its current version (23503).';
 
 --
 -- Name: dot_pair_signature dot_pair_signature_change_set_id_fkey; Type: FK CONSTRAINT; Schema: cutter_governance; Owner: iu_owner
@@ -6513,6 +6437,13 @@ ALTER TABLE ONLY public.iu_lifecycle_transition
 
 ALTER TABLE ONLY public.iu_lifecycle_transition
     ADD CONSTRAINT iu_lifecycle_transition_to_status_fkey FOREIGN KEY (to_status) REFERENCES public.iu_lifecycle_vocab(code);
+
+--
+-- Name: unit_version unit_version_iu_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: iu_owner
+--
+
+ALTER TABLE ONLY public.unit_version
+    ADD CONSTRAINT unit_version_iu_id_fkey FOREIGN KEY (iu_id) REFERENCES public.information_unit(id);
 
 --
 -- Name: SCHEMA cutter_governance; Type: ACL; Schema: -; Owner: iu_owner

@@ -1,25 +1,24 @@
 -- Trigger on information_unit: the tree's references, checked once per statement where a
 -- statement writes many rows. It replaces the declared foreign keys information_unit_parent_fk
 -- (parent_id, parent_address) -> information_unit (id, canonical_address) and
--- information_unit_current_version_fk (current_version_id, id) -> unit_version (id, iu_id), and
--- the referenced side of unit_version_iu_id_fkey, which checked each row with a query of its
--- own: a cut of 100,000 units made 200,000 such queries for its units alone.
+-- information_unit_current_version_fk (current_version_id, id) -> unit_version (id, iu_id),
+-- which checked each row with a query of its own: a cut of 100,000 units made 200,000 such
+-- queries. (A version's unit stays the declared foreign key unit_version_iu_id_fkey, CONTRACT
+-- §3: it also keeps information_unit from being emptied while versions remain.)
 --   * After INSERT, once per statement: every new unit's parent exists with that address, and
 --     its current version exists and is its own.
 --   * After UPDATE, per row, only when the row's keys or references change (the trigger's WHEN;
 --     a supersede moves current_version_id, an enactment changes none of them): the same, for
---     what changed, and nothing still references the key the row had.
---   * After DELETE, once per statement: no remaining unit names a removed unit as its parent,
---     and no version names a removed unit.
---   * After TRUNCATE: no version is left naming the units that are gone.
+--     what changed, and no unit still names the key the row had as its parent.
+--   * After DELETE, once per statement: no remaining unit names a removed unit as its parent.
 -- Each refusal is 23503 and names the foreign key it stands for. The references of a statement
 -- are looked up in one pass per kind (a parent the same statement writes is found among its
--- new rows, without a lookup). As a foreign key does, a
--- referenced row written by another transaction is locked FOR KEY SHARE until this one ends, so
--- it cannot be deleted meanwhile; a row this transaction wrote needs no lock, as no one else
--- sees it yet (a cut references only its own rows). The check of a removal reads the rows
--- committed when it runs, which only READ COMMITTED gives; a removal under REPEATABLE READ or
--- SERIALIZABLE is refused (0A000), as a snapshot there could miss a unit committed meanwhile.
+-- new rows, without a lookup). As a foreign key does, a referenced row written by another
+-- transaction is locked FOR KEY SHARE until this one ends, so it cannot be deleted meanwhile,
+-- and looked up again; a row this transaction wrote needs no lock, as no one else sees it yet.
+-- The check of a removal reads the rows committed when it runs, which only READ COMMITTED
+-- gives; a removal under REPEATABLE READ or SERIALIZABLE is refused (0A000), as a snapshot
+-- there could miss a unit committed meanwhile.
 CREATE FUNCTION public.fn_iu_tree_check()
 RETURNS trigger
 LANGUAGE plpgsql
@@ -39,15 +38,7 @@ DECLARE
     v_gone_addrs text[] := '{}'::text[];
     v_problem record;
 BEGIN
-    IF TG_OP = 'TRUNCATE' THEN
-        IF EXISTS (SELECT 1 FROM public.unit_version) THEN
-            RAISE EXCEPTION 'TRUNCATE of information_unit refused: unit_version still holds versions of its units'
-                USING ERRCODE = 'foreign_key_violation', CONSTRAINT = 'unit_version_iu_id_fkey',
-                      TABLE = 'unit_version', SCHEMA = 'public',
-                      HINT = 'truncate both tables in one statement';
-        END IF;
-        RETURN NULL;
-    ELSIF TG_OP = 'INSERT' THEN
+    IF TG_OP = 'INSERT' THEN
         -- A parent the same statement writes is checked here, among the new rows; only the
         -- others are looked up in the table.
         SELECT
@@ -145,19 +136,6 @@ BEGIN
                       DETAIL = pg_catalog.format('%s unit(s) would be left without their parent; nothing was removed',
                           v_problem.n);
         END IF;
-        SELECT g.addr, v.version_no, count(*) OVER () AS n INTO v_problem
-        FROM unnest(v_gone_ids, v_gone_addrs) AS g (id, addr)
-        JOIN public.unit_version AS v ON v.iu_id = g.id
-        WHERE NOT EXISTS (SELECT 1 FROM public.information_unit AS p WHERE p.id = g.id)
-        ORDER BY g.addr, v.version_no
-        LIMIT 1;
-        IF FOUND THEN
-            RAISE EXCEPTION 'unit % still has version %', v_problem.addr, v_problem.version_no
-                USING ERRCODE = 'foreign_key_violation', CONSTRAINT = 'unit_version_iu_id_fkey',
-                      TABLE = 'unit_version', SCHEMA = TG_TABLE_SCHEMA,
-                      DETAIL = pg_catalog.format('%s version(s) would be left without their unit; nothing was removed',
-                          v_problem.n);
-        END IF;
     END IF;
     RETURN NULL;
 END
@@ -166,4 +144,4 @@ $fn$;
 ALTER FUNCTION public.fn_iu_tree_check() OWNER TO iu_owner;
 REVOKE ALL ON FUNCTION public.fn_iu_tree_check() FROM PUBLIC;
 COMMENT ON FUNCTION public.fn_iu_tree_check() IS
-'Trigger on information_unit (statement after INSERT/DELETE/TRUNCATE, row after a key-changing UPDATE): parents and current versions exist, nothing names a removed unit (23503).';
+'Trigger on information_unit (statement after INSERT/DELETE, row after a key-changing UPDATE): parents and current versions exist, no unit names a removed unit as parent (23503).';

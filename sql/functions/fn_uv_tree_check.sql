@@ -1,22 +1,18 @@
--- Trigger on unit_version: a version's unit exists, and a unit's current version does not go
--- away under it; the statement-level counterpart of fn_iu_tree_check for the declared foreign
--- keys unit_version_iu_id_fkey (iu_id) -> information_unit (id) and the referenced side of
--- information_unit_current_version_fk.
---   * After INSERT, once per statement: every new version's unit exists.
---   * After UPDATE, per row, only when id or iu_id changes (the trigger's WHEN): the same, and
---     no unit still names the version as it was as its current version.
+-- Trigger on unit_version: a unit's current version does not go away under it; the
+-- referenced side of information_unit_current_version_fk, whose referencing side
+-- fn_iu_tree_check checks. (A version's own unit is the declared foreign key
+-- unit_version_iu_id_fkey, CONTRACT §3.)
+--   * After UPDATE, per row, only when id or iu_id changes (the trigger's WHEN): no unit still
+--     names the version as it was as its current version.
 --   * After DELETE, once per statement: no remaining unit names a removed version as current.
 --   * After TRUNCATE: no unit is left, as every unit names a current version.
--- Refusals, lookups, locks and the READ COMMITTED rule for removals are those of
--- fn_iu_tree_check.
+-- Refusals and the READ COMMITTED rule for removals are those of fn_iu_tree_check.
 CREATE FUNCTION public.fn_uv_tree_check()
 RETURNS trigger
 LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
 AS $fn$
 DECLARE
-    v_me xid := pg_catalog.pg_current_xact_id()::xid;
-    v_unit_ids uuid[] := '{}'::uuid[];
     v_gone_ids uuid[] := '{}'::uuid[];
     v_gone_units uuid[] := '{}'::uuid[];
     v_problem record;
@@ -29,36 +25,13 @@ BEGIN
                       HINT = 'truncate both tables in one statement';
         END IF;
         RETURN NULL;
-    ELSIF TG_OP = 'INSERT' THEN
-        SELECT pg_catalog.array_agg(DISTINCT n.iu_id) INTO v_unit_ids FROM new_rows AS n;
     ELSIF TG_OP = 'UPDATE' THEN
-        IF NEW.iu_id IS DISTINCT FROM OLD.iu_id THEN
-            v_unit_ids := ARRAY[NEW.iu_id];
-        END IF;
         v_gone_ids := ARRAY[OLD.id];
         v_gone_units := ARRAY[OLD.iu_id];
     ELSE
         SELECT pg_catalog.array_agg(o.id), pg_catalog.array_agg(o.iu_id) INTO v_gone_ids, v_gone_units
         FROM old_rows AS o;
     END IF;
-
-    FOR v_round IN 1..2 LOOP
-        EXIT WHEN pg_catalog.cardinality(v_unit_ids) = 0;
-        SELECT count(*) FILTER (WHERE u.id IS NULL) AS n, pg_catalog.min(r.id::text) FILTER (WHERE u.id IS NULL) AS first,
-            pg_catalog.array_agg(u.id) FILTER (WHERE u.xmin <> v_me) AS others
-        INTO v_problem
-        FROM unnest(v_unit_ids) AS r (id)
-        LEFT JOIN public.information_unit AS u ON u.id = r.id;
-        IF v_problem.n > 0 THEN
-            RAISE EXCEPTION 'a version names unit %, which does not exist', v_problem.first
-                USING ERRCODE = 'foreign_key_violation', CONSTRAINT = 'unit_version_iu_id_fkey',
-                      TABLE = TG_TABLE_NAME, SCHEMA = TG_TABLE_SCHEMA,
-                      DETAIL = pg_catalog.format('versions of this statement name %s missing unit(s); nothing was written',
-                          v_problem.n);
-        END IF;
-        EXIT WHEN v_problem.others IS NULL OR v_round = 2;
-        PERFORM 1 FROM public.information_unit AS u WHERE u.id = ANY (v_problem.others) FOR KEY SHARE OF u;
-    END LOOP;
 
     IF pg_catalog.cardinality(v_gone_ids) > 0 THEN
         IF pg_catalog.current_setting('transaction_isolation') <> 'read committed' THEN
@@ -88,4 +61,4 @@ $fn$;
 ALTER FUNCTION public.fn_uv_tree_check() OWNER TO iu_owner;
 REVOKE ALL ON FUNCTION public.fn_uv_tree_check() FROM PUBLIC;
 COMMENT ON FUNCTION public.fn_uv_tree_check() IS
-'Trigger on unit_version (statement after INSERT/DELETE/TRUNCATE, row after UPDATE of id or iu_id): a version''s unit exists, no unit names a removed version as current (23503).';
+'Trigger on unit_version (statement after DELETE/TRUNCATE, row after UPDATE of id or iu_id): no unit names a removed or re-keyed version as current (23503).';

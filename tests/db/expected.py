@@ -180,8 +180,6 @@ LIFECYCLE_TRIGGERS = {
     ("public.information_unit", "trg_iu_tree_check"): ("fn_iu_tree_check", {"INSERT"}, False),
     ("public.information_unit", "trg_iu_tree_check_update"): ("fn_iu_tree_check", {"UPDATE"}, True),
     ("public.information_unit", "trg_iu_tree_check_delete"): ("fn_iu_tree_check", {"DELETE"}, False),
-    ("public.information_unit", "trg_iu_tree_check_truncate"): ("fn_iu_tree_check", {"TRUNCATE"}, False),
-    ("public.unit_version", "trg_uv_tree_check"): ("fn_uv_tree_check", {"INSERT"}, False),
     ("public.unit_version", "trg_uv_tree_check_update"): ("fn_uv_tree_check", {"UPDATE"}, True),
     ("public.unit_version", "trg_uv_tree_check_delete"): ("fn_uv_tree_check", {"DELETE"}, False),
     ("public.unit_version", "trg_uv_tree_check_truncate"): ("fn_uv_tree_check", {"TRUNCATE"}, False),

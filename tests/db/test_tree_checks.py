@@ -1,7 +1,8 @@
-"""The tree's references (revision 0028): fn_iu_tree_check and fn_uv_tree_check stand for the
-foreign keys information_unit_parent_fk, information_unit_current_version_fk and
-unit_version_iu_id_fkey, checked once per statement. Each refusal is 23503 with the key's name
-and leaves nothing written; a row another transaction references is locked as a key locks it."""
+"""The tree's references: fn_iu_tree_check and fn_uv_tree_check stand for the foreign keys
+information_unit_parent_fk and information_unit_current_version_fk, checked once per statement
+(revision 0028); a version's unit is the declared foreign key unit_version_iu_id_fkey (CONTRACT
+§3, restored by revision 0031). Each refusal is 23503 with the key's name and leaves nothing
+written; a row another transaction references is locked as a key locks it."""
 
 from __future__ import annotations
 
@@ -14,6 +15,8 @@ from tests.db.governed import cut
 from tests.db.test_lifecycle import ART1, PARA1, as_exempted_owner, exempt
 
 UNIT = "00000000-0000-4000-8000-0000000000a1"
+VERSION_UNIT_KEY = ('insert or update on table "unit_version" violates foreign key constraint'
+                    ' "unit_version_iu_id_fkey"')
 VERSION = "00000000-0000-4000-8000-0000000000b1"
 
 
@@ -67,7 +70,7 @@ def test_new_units_and_versions_name_what_exists(tree):
             f"unit {ART1}/para_1 names current version {art1_version}, which belongs to unit {art1}")
     refused(conn, "INSERT INTO unit_version (id, iu_id, version_no, body, created_by, updated_by)"
             f" VALUES ('{VERSION}', '{other}', 1, 'x', 'dba', 'dba')", "unit_version_iu_id_fkey",
-            f"a version names unit {other}, which does not exist")
+            VERSION_UNIT_KEY)
     as_exempted_owner(conn, new_unit(f"{ART1}/para_1", parent))
     assert ids(conn, f"{ART1}/para_1") == (UUID(UNIT), UUID(VERSION))
 
@@ -84,7 +87,8 @@ def test_an_update_that_changes_a_key_or_a_reference_is_checked(tree):
             f" WHERE canonical_address = '{PARA1}'", "information_unit_current_version_fk",
             f"unit {PARA1} names current version {art1_version}, which belongs to unit {art1}")
     refused(conn, f"UPDATE unit_version SET iu_id = '{other}' WHERE id = '{para1_version}'",
-            "unit_version_iu_id_fkey", f"a version names unit {other}, which does not exist")
+            "unit_version_iu_id_fkey",
+            VERSION_UNIT_KEY)
     refused(conn, "UPDATE information_unit SET canonical_address = 'ICX-CONST/chp_1/art_9'"
             " WHERE canonical_address = 'ICX-CONST/chp_1/art_2'", "information_unit_parent_fk",
             f"unit ICX-CONST/chp_1/art_2 is still the parent of unit {PARA1}")
@@ -97,10 +101,13 @@ def test_an_update_that_changes_a_key_or_a_reference_is_checked(tree):
 def test_nothing_is_removed_while_something_still_names_it(tree):
     conn = tree
     _, para1_version = ids(conn, PARA1)
-    refused(conn, "DELETE FROM information_unit WHERE canonical_address = 'ICX-CONST/chp_1/art_2'",
+    art2 = "(SELECT id FROM information_unit WHERE canonical_address = 'ICX-CONST/chp_1/art_2')"
+    refused(conn, f"WITH v AS (DELETE FROM unit_version WHERE iu_id = {art2} RETURNING 1)"
+            " DELETE FROM information_unit WHERE canonical_address = 'ICX-CONST/chp_1/art_2'",
             "information_unit_parent_fk", f"unit ICX-CONST/chp_1/art_2 is still the parent of unit {PARA1}")
     refused(conn, f"DELETE FROM information_unit WHERE canonical_address = '{PARA1}'",
-            "unit_version_iu_id_fkey", f"unit {PARA1} still has version 1")
+            "unit_version_iu_id_fkey", 'update or delete on table "information_unit" violates foreign key'
+            ' constraint "unit_version_iu_id_fkey" on table "unit_version"')
     refused(conn, f"DELETE FROM unit_version WHERE id = '{para1_version}'",
             "information_unit_current_version_fk",
             f"version {para1_version} is still the current version of unit {PARA1}")
@@ -129,24 +136,27 @@ def test_the_two_tables_are_truncated_together_or_not_at_all(tree):
     conn = tree
     set_policy(conn, "iu_create.gateway.mode", "pilot")  # exemptions never cover TRUNCATE
     before = counts(conn)
-    for table, constraint in (("information_unit", "unit_version_iu_id_fkey"),
-                              ("unit_version", "information_unit_current_version_fk")):
-        with raises_sqlstate("23503") as info:
-            conn.execute(f"TRUNCATE {table}")
-        assert info.value.diag.constraint_name == constraint
-        assert counts(conn) == before
+    with raises_sqlstate("23503") as info:
+        conn.execute("TRUNCATE unit_version")
+    assert info.value.diag.constraint_name == "information_unit_current_version_fk"
+    assert counts(conn) == before
+    with raises_sqlstate("0A000") as info:  # the declared key unit_version_iu_id_fkey refuses it
+        conn.execute("TRUNCATE information_unit")
+    assert "unit_version" in info.value.diag.message_detail
+    assert counts(conn) == before
     conn.execute("TRUNCATE information_unit, unit_version")
     assert counts(conn) == (0, 0)
 
 
-def test_a_cut_locks_none_of_its_own_rows(conn, signers):
-    """Every row a cut references is one its own transaction wrote: no row lock is taken (a
-    foreign key locked each parent and each version once per referencing row)."""
+def test_a_cut_locks_none_of_the_rows_the_statement_checks_reference(conn, signers):
+    """Every parent and version a cut references is one its own transaction wrote: the statement
+    checks take no row lock (the foreign keys they replaced locked each one). The units are
+    locked by the declared key unit_version_iu_id_fkey, once per version."""
     cut(conn, signers["alice"])
+    assert conn.execute("SELECT count(*) FROM unit_version WHERE xmax <> '0'").fetchone() == (0,)
     assert conn.execute(
         "SELECT count(*) FILTER (WHERE xmax <> '0'), count(*) FROM information_unit"
-    ).fetchone() == (0, 5)
-    assert conn.execute("SELECT count(*) FROM unit_version WHERE xmax <> '0'").fetchone() == (0,)
+    ).fetchone() == (5, 5)
 
 
 def test_a_parent_another_transaction_builds_on_is_locked_until_it_ends(tree, server, db):
