@@ -14,6 +14,9 @@ in a fresh database cloned from a migrated template:
   generated columns, indexes and CHECKs; no triggers, no foreign keys): the physical limit;
 * raw enactment: ``UPDATE`` of those versions and units plus ``INSERT`` of one log row each.
 
+Each side starts just after a CHECKPOINT, and the table reports the WAL each side wrote and
+how many checkpoints the server started while it ran (0 and 0 when neither was interrupted).
+
 Prints a table of medians with the spread and the ratios the targets are stated in, writes
 JSON with ``--json PATH``, and exits 1 when a target is not met (``--no-targets`` reports
 only). Targets (issues 6 and 7): governed cut (parse + cut) at least 40% of the raw COPY's
@@ -132,14 +135,25 @@ def one_run(admin: psycopg.Connection, n: int, run: int, source: Path, keep: boo
     doc = f"BENCH-{run}"
     manifest = parse_document(source.read_bytes(), doc_code=doc, source_name=str(source))
     try:
+        # Each side starts just after a checkpoint, so that neither is interrupted by one that
+        # the other's writes (or an earlier run's) brought on: the server starts a checkpoint
+        # after about 540 MB of WAL here (max_wal_size 1 GB), a governed run at 100,000 units
+        # writes less than that, and so does the raw side. Within each side the pages it
+        # writes and then updates are written in one checkpoint cycle, as in production.
+        admin.execute("CHECKPOINT")
+        mark = server_mark(admin)
         governed = governed_run(source, doc, manifest.manifest_sha256, env)
+        governed_server = since(admin, mark)
         with psycopg.connect(url_for(dbname), autocommit=True) as conn:
             conn.execute("VACUUM ANALYZE")
+            conn.execute("CHECKPOINT")
+            mark = server_mark(admin)
             copy_s = raw_copy(conn, manifest)
             conn.execute("VACUUM ANALYZE bench_raw.iu")
             conn.execute("VACUUM ANALYZE bench_raw.uv")
             tables = (sql.Identifier("bench_raw", name) for name in ("iu", "uv", "log"))
             enact_s = raw_baseline.enact(conn, *tables)
+            raw_server = since(admin, mark)
     finally:
         if not keep:
             admin.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(dbname)))
@@ -156,7 +170,21 @@ def one_run(admin: psycopg.Connection, n: int, run: int, source: Path, keep: boo
         "cut_parts": parts,
         "peak_mib": {name: s["max_rss_mib"] for name, s in steps.items()},
         "governed_cut": seconds["parse"] + seconds["cut"],
+        "server": {"governed": governed_server, "raw": raw_server},
     }
+
+
+def server_mark(admin: psycopg.Connection) -> tuple:
+    return admin.execute(
+        "SELECT pg_current_wal_lsn(), checkpoints_timed + checkpoints_req FROM pg_stat_bgwriter").fetchone()
+
+
+def since(admin: psycopg.Connection, mark: tuple) -> dict[str, float]:
+    """WAL written and checkpoints started since a server_mark (any database's)."""
+    wal, checkpoints = admin.execute(
+        "SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), %s::pg_lsn),"
+        " checkpoints_timed + checkpoints_req - %s FROM pg_stat_bgwriter", (str(mark[0]), mark[1])).fetchone()
+    return {"wal_mib": float(wal) / 2**20, "checkpoints": int(checkpoints)}
 
 
 def spread(values: list[float]) -> dict[str, float]:
@@ -180,6 +208,10 @@ def summarise(n: int, runs: list[dict]) -> dict:
         "steps_seconds": {s: col(lambda r, s=s: r["steps"][s]) for s in step_names},
         "cut_parts_seconds": {p: col(lambda r, p=p: r["cut_parts"][p]) for p in part_names},
         "peak_mib_after_step": {s: max(r["peak_mib"][s] for r in runs) for s in step_names},
+        "wal_mib": {side: col(lambda r, side=side: r["server"][side]["wal_mib"])
+                    for side in ("governed", "raw")},
+        "checkpoints_during": {side: max(r["server"][side]["checkpoints"] for r in runs)
+                               for side in ("governed", "raw")},
         "ratios": {
             "cut_throughput_vs_copy": statistics.median(r["raw_copy"] / r["governed_cut"] for r in runs),
             "enact_throughput_vs_raw": statistics.median(r["raw_enact"] / r["steps"]["enact"] for r in runs),
@@ -228,6 +260,10 @@ def print_table(summaries: list[dict]) -> None:
         ("run / COPY", lambda s: f"{s['ratios']['run_vs_copy']:.2f}x"),
         ("run without enact / COPY", lambda s: f"{s['ratios']['run_without_enact_vs_copy']:.2f}x"),
         ("peak RSS MiB (CLI)", lambda s: f"{s['peak_mib']:.0f}"),
+        ("WAL MiB governed / raw", lambda s: f"{s['wal_mib']['governed']['median']:.0f} / "
+                                           f"{s['wal_mib']['raw']['median']:.0f}"),
+        ("checkpoints during (max)", lambda s: f"{s['checkpoints_during']['governed']} / "
+                                             f"{s['checkpoints_during']['raw']}"),
     ]
     width = max(len(r[0]) for r in rows) + 2
     print("".join([f"{'':<{width}}"] + [f"{'N = ' + format(s['size'], ','):>26}" for s in summaries]))
@@ -259,8 +295,12 @@ def main() -> int:
                     result = one_run(admin, n, run, source, args.keep)
                     runs.append(result)
                     steps = ", ".join(f"{k} {v:.2f}" for k, v in result["steps"].items())
+                    server = result["server"]
                     print(f"N={n:,} run {run}: COPY {result['raw_copy']:.2f} s, "
-                          f"run {result['run_wall']:.2f} s ({steps})", flush=True)
+                          f"run {result['run_wall']:.2f} s ({steps}); WAL governed "
+                          f"{server['governed']['wal_mib']:.0f} MiB, raw {server['raw']['wal_mib']:.0f} MiB; "
+                          f"checkpoints during them {server['governed']['checkpoints']}, "
+                          f"{server['raw']['checkpoints']}", flush=True)
                 summaries.append(summarise(n, runs))
     finally:
         admin.execute(sql.SQL("DROP DATABASE IF EXISTS {}").format(sql.Identifier(TEMPLATE)))

@@ -239,7 +239,7 @@ def governed_cut(conn, manifest: CutManifest, actor: str, publication_type: str 
         return reuse
 
     signer = keys.load_or_create(actor)
-    rows: list[gateway.CreateRow] = []
+    created: list[str] = []
     with conn.transaction(), lane(conn, "cutter_exec"):
         conn.execute("SELECT pg_advisory_xact_lock_shared(%s, %s)", SURVEY_LOCK)
         # The document's lock (fn_iu_create and the lifecycle writers take the same one), then
@@ -260,9 +260,10 @@ def governed_cut(conn, manifest: CutManifest, actor: str, publication_type: str 
         for first in range(0, len(units), CUT_CHUNK):
             chunk = units[first:first + CUT_CHUNK]
             try:
-                rows += gateway.create(conn, chunk, actor, publication_type, change_set_id)
+                ordinals = gateway.create_created(conn, chunk, actor, publication_type, change_set_id)
             except psycopg.Error as exc:
                 raise _in_slice(from_database(exc), first, len(chunk), len(units)) from exc
+            created += [chunk[o - 1].canonical_address for o in ordinals]
             if progress:
                 progress(first + len(chunk), len(units))
         clock.lap("create")
@@ -280,9 +281,8 @@ def governed_cut(conn, manifest: CutManifest, actor: str, publication_type: str 
             f"{len(missing)} unit(s) not stored as cut {missing[:5]}",
             hint="run iu-cutter verify on the change set, and iu-cutter plan on the same source",
         )
-    created = [r.canonical_address for r in rows if r.action == "created"]
     return _cut_result(manifest, change_set_id, created=created,
-                       unchanged=len(rows) - len(created), reused=False)
+                       unchanged=len(units) - len(created), reused=False)
 
 
 def _recorded_already(conn, manifest: CutManifest, units: list[gateway.UnitInput],

@@ -94,6 +94,29 @@ def create(conn: psycopg.Connection, units: Sequence[UnitInput], actor: str,
         return [CreateRow(*row) for row in cur]
 
 
+def create_created(conn: psycopg.Connection, units: Sequence[UnitInput], actor: str,
+                   publication_type: str | None, change_set_id: UUID | None = None) -> list[int]:
+    """fn_iu_create as create() calls it, answering only the ordinals (1-based) of the units it
+    created, in order: the answer is reduced in the server, not sent as a row per unit."""
+    with conn.cursor() as cur:
+        cur.execute(
+            "SELECT coalesce(pg_catalog.array_agg(ordinal ORDER BY ordinal)"
+            " FILTER (WHERE action = 'created'), '{}')"
+            " FROM public.fn_iu_create("
+            " p_canonical_addresses => %(addresses)b::text[],"
+            " p_bodies => %(bodies)b::text[],"
+            " p_actor => %(actor)s::text,"
+            " p_titles => %(titles)b::text[],"
+            " p_publication_type => %(publication_type)s::text,"
+            " p_doc_orders => %(orders)b::integer[],"
+            " p_change_set_id => %(change_set_id)s::uuid)",
+            {**_arrays(units), "actor": actor, "publication_type": publication_type,
+             "change_set_id": change_set_id},
+        )
+        row = cur.fetchone()
+        return list(row[0]) if row else []
+
+
 def stored_differently(conn: psycopg.Connection, addresses: Sequence[str],
                        content_hashes: Sequence[str]) -> list[str]:
     """The addresses whose stored current version does not hold the given content hash (or

@@ -1618,10 +1618,10 @@ ALTER FUNCTION public.fn_iu_change_set_known() OWNER TO iu_owner;
 COMMENT ON FUNCTION public.fn_iu_change_set_known() IS 'Trigger (statement after INSERT, row after UPDATE of the column): the change set named in column TG_ARGV[0] exists (23503).';
 
 --
--- Name: fn_iu_change_set_settle(uuid); Type: FUNCTION; Schema: public; Owner: iu_owner
+-- Name: fn_iu_change_set_settle(uuid, boolean); Type: FUNCTION; Schema: public; Owner: iu_owner
 --
 
-CREATE FUNCTION public.fn_iu_change_set_settle(p_change_set_id uuid) RETURNS boolean
+CREATE FUNCTION public.fn_iu_change_set_settle(p_change_set_id uuid, p_manifest_enacted boolean DEFAULT false) RETURNS boolean
     LANGUAGE plpgsql
     SET search_path TO 'pg_catalog', 'pg_temp'
     SET work_mem TO '64MB'
@@ -1632,9 +1632,12 @@ BEGIN
     ) THEN
         RETURN false;
     END IF;
-    -- A count, not EXISTS: the answer is usually "none", and a fast-start plan looking for the
-    -- first row walks every unit through the indexes one by one instead of hashing them.
-    IF (
+    -- p_manifest_enacted: the caller has just proven that every unit of the manifest is enacted
+    -- with the manifest's content (fn_iu_enact_batch, when its batch is the whole manifest), so
+    -- the manifest is not read again. Otherwise, a count, not EXISTS: the answer is usually
+    -- "none", and a fast-start plan looking for the first row walks every unit through the
+    -- indexes one by one instead of hashing them.
+    IF NOT p_manifest_enacted AND (
         SELECT count(*)
         FROM cutter_governance.manifest_envelope AS e
         JOIN cutter_governance.manifest_entry AS m ON m.envelope_id = e.id
@@ -1650,13 +1653,13 @@ BEGIN
 END
 $$;
 
-ALTER FUNCTION public.fn_iu_change_set_settle(p_change_set_id uuid) OWNER TO iu_owner;
+ALTER FUNCTION public.fn_iu_change_set_settle(p_change_set_id uuid, p_manifest_enacted boolean) OWNER TO iu_owner;
 
 --
--- Name: FUNCTION fn_iu_change_set_settle(p_change_set_id uuid); Type: COMMENT; Schema: public; Owner: iu_owner
+-- Name: FUNCTION fn_iu_change_set_settle(p_change_set_id uuid, p_manifest_enacted boolean); Type: COMMENT; Schema: public; Owner: iu_owner
 --
 
-COMMENT ON FUNCTION public.fn_iu_change_set_settle(p_change_set_id uuid) IS 'Internal: moves a verified change set to enacted once all its manifest units are enacted with the manifest content.';
+COMMENT ON FUNCTION public.fn_iu_change_set_settle(p_change_set_id uuid, p_manifest_enacted boolean) IS 'Internal: moves a verified change set to enacted once all its manifest units are enacted with the manifest content.';
 
 --
 -- Name: fn_iu_check_actor(text); Type: FUNCTION; Schema: public; Owner: iu_owner
@@ -2289,7 +2292,15 @@ BEGIN
         PERFORM public.fn_iu_gateway_close(v_ticket);
     END IF;
 
-    PERFORM public.fn_iu_change_set_settle(v_review.change_set_id);
+    -- Settling reads the whole manifest against the units, unless this batch was the whole
+    -- manifest and every unit in it a draft: then every manifest unit is one this call has just
+    -- enacted (the batch check refuses a repeated address, the coverage check found each one in
+    -- the manifest with its content, the manifest lists an address once, and the counts are
+    -- equal), with the manifest's content (the guarded UPDATE), and settling knows it already.
+    PERFORM public.fn_iu_change_set_settle(v_review.change_set_id,
+        v_units.drafts = pg_catalog.cardinality(p_canonical_addresses)
+        AND pg_catalog.cardinality(p_canonical_addresses) = (
+            SELECT e.unit_count FROM cutter_governance.manifest_envelope AS e WHERE e.id = v_review.envelope_id));
 
     RETURN QUERY
     SELECT t.addr, t.id, t.version_id, t.hash, CASE WHEN t.draft THEN 'enacted' ELSE 'already_enacted' END
@@ -6666,10 +6677,10 @@ GRANT ALL ON FUNCTION public.fn_iu_apply_edit_draft(p_canonical_address text, p_
 REVOKE ALL ON FUNCTION public.fn_iu_change_set_known() FROM PUBLIC;
 
 --
--- Name: FUNCTION fn_iu_change_set_settle(p_change_set_id uuid); Type: ACL; Schema: public; Owner: iu_owner
+-- Name: FUNCTION fn_iu_change_set_settle(p_change_set_id uuid, p_manifest_enacted boolean); Type: ACL; Schema: public; Owner: iu_owner
 --
 
-REVOKE ALL ON FUNCTION public.fn_iu_change_set_settle(p_change_set_id uuid) FROM PUBLIC;
+REVOKE ALL ON FUNCTION public.fn_iu_change_set_settle(p_change_set_id uuid, p_manifest_enacted boolean) FROM PUBLIC;
 
 --
 -- Name: FUNCTION fn_iu_check_actor(p_actor text); Type: ACL; Schema: public; Owner: iu_owner

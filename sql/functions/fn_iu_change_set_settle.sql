@@ -1,6 +1,6 @@
 -- Internal: a verified change set becomes enacted once every unit of its manifest is enacted
 -- with exactly the manifest's content (after fn_iu_enact_batch and fn_iu_supersede_batch).
-CREATE FUNCTION public.fn_iu_change_set_settle(p_change_set_id uuid)
+CREATE FUNCTION public.fn_iu_change_set_settle(p_change_set_id uuid, p_manifest_enacted boolean DEFAULT FALSE)
 RETURNS boolean
 LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
@@ -12,9 +12,12 @@ BEGIN
     ) THEN
         RETURN false;
     END IF;
-    -- A count, not EXISTS: the answer is usually "none", and a fast-start plan looking for the
-    -- first row walks every unit through the indexes one by one instead of hashing them.
-    IF (
+    -- p_manifest_enacted: the caller has just proven that every unit of the manifest is enacted
+    -- with the manifest's content (fn_iu_enact_batch, when its batch is the whole manifest), so
+    -- the manifest is not read again. Otherwise, a count, not EXISTS: the answer is usually
+    -- "none", and a fast-start plan looking for the first row walks every unit through the
+    -- indexes one by one instead of hashing them.
+    IF NOT p_manifest_enacted AND (
         SELECT count(*)
         FROM cutter_governance.manifest_envelope AS e
         JOIN cutter_governance.manifest_entry AS m ON m.envelope_id = e.id
@@ -30,7 +33,7 @@ BEGIN
 END
 $fn$;
 
-ALTER FUNCTION public.fn_iu_change_set_settle(uuid) OWNER TO iu_owner;
-REVOKE ALL ON FUNCTION public.fn_iu_change_set_settle(uuid) FROM PUBLIC;
-COMMENT ON FUNCTION public.fn_iu_change_set_settle(uuid) IS
+ALTER FUNCTION public.fn_iu_change_set_settle(uuid, boolean) OWNER TO iu_owner;
+REVOKE ALL ON FUNCTION public.fn_iu_change_set_settle(uuid, boolean) FROM PUBLIC;
+COMMENT ON FUNCTION public.fn_iu_change_set_settle(uuid, boolean) IS
 'Internal: moves a verified change set to enacted once all its manifest units are enacted with the manifest content.';

@@ -184,7 +184,15 @@ BEGIN
         PERFORM public.fn_iu_gateway_close(v_ticket);
     END IF;
 
-    PERFORM public.fn_iu_change_set_settle(v_review.change_set_id);
+    -- Settling reads the whole manifest against the units, unless this batch was the whole
+    -- manifest and every unit in it a draft: then every manifest unit is one this call has just
+    -- enacted (the batch check refuses a repeated address, the coverage check found each one in
+    -- the manifest with its content, the manifest lists an address once, and the counts are
+    -- equal), with the manifest's content (the guarded UPDATE), and settling knows it already.
+    PERFORM public.fn_iu_change_set_settle(v_review.change_set_id,
+        v_units.drafts = pg_catalog.cardinality(p_canonical_addresses)
+        AND pg_catalog.cardinality(p_canonical_addresses) = (
+            SELECT e.unit_count FROM cutter_governance.manifest_envelope AS e WHERE e.id = v_review.envelope_id));
 
     RETURN QUERY
     SELECT t.addr, t.id, t.version_id, t.hash, CASE WHEN t.draft THEN 'enacted' ELSE 'already_enacted' END

@@ -94,7 +94,7 @@ FUNCTIONS.update({
     "text[], text[], jsonb[])": (False, frozenset()),
     "public.fn_iu_review_check(uuid, text, text)": (False, frozenset()),
     "public.fn_iu_lifecycle_batch_check(text[], text, text)": (False, frozenset()),
-    "public.fn_iu_change_set_settle(uuid)": (False, frozenset()),
+    "public.fn_iu_change_set_settle(uuid, boolean)": (False, frozenset()),
     "public.fn_iu_units_digest(text[])": (False, READERS),
     "public.fn_iu_invariant_gate(text[], text, text[])": (False, frozenset()),
     "public.fn_iu_invariants_held()": (False, frozenset({EXEC, VERIFIER, READER})),

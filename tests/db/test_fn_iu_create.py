@@ -9,6 +9,7 @@ import unicodedata
 import psycopg
 import pytest
 
+from harness import gateway
 from tests.conftest import (
     SAMPLE,
     as_role,
@@ -71,6 +72,21 @@ def test_recreating_identical_content_is_unchanged_and_writes_nothing(conn):
     assert [r[4] for r in first] == [r[4] for r in second] == [py_hash(b) for _, b in SAMPLE]
     assert counts(conn) == (len(SAMPLE), len(SAMPLE))
     assert conn.execute("SELECT DISTINCT created_by FROM information_unit").fetchall() == [("alice",)]
+
+
+def test_the_cut_reads_only_the_created_ordinals_and_they_match_the_full_answer(conn):
+    """harness.gateway.create_created (the cut's call) reduces the answer in the server to the
+    ordinals of the created units; they are exactly the rows the full answer says 'created'."""
+    create_units(conn, SAMPLE[:2])
+    units = [gateway.UnitInput(a, b) for a, b in SAMPLE]
+    with conn.transaction():
+        with as_role(conn, "cutter_exec"):
+            full = gateway.create(conn, units, "alice", "law")
+        raise psycopg.Rollback()
+    with as_role(conn, "cutter_exec"):
+        ordinals = gateway.create_created(conn, units, "alice", "law")
+    assert ordinals == [r.ordinal for r in full if r.action == "created"] == list(range(3, len(SAMPLE) + 1))
+    assert counts(conn) == (len(SAMPLE), len(SAMPLE))
 
 
 def test_composed_and_decomposed_text_hash_the_same_and_store_nfc(conn):

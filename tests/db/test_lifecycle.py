@@ -243,6 +243,38 @@ def test_enact_batch_enacts_a_whole_cut_and_the_change_set_becomes_enacted(conn,
     assert verdict == "pass", [c for c in checks if c.outcome != "pass"]
 
 
+def test_a_change_set_settles_only_once_every_manifest_unit_is_enacted(conn, signers):
+    """Settling reads the manifest unless the batch was all of it, all drafts (0032): a batch
+    of part of the manifest leaves the change set verified; the rest in a batch that repeats
+    an enacted unit (so not all drafts) settles it by reading the manifest; and a whole
+    manifest of drafts settles it at once (the test above)."""
+    cs, decision = cut_verified_approved(conn, signers)
+
+    def status():
+        with as_role(conn, "cutter_exec"):
+            return governance.change_set(conn, cs).status
+
+    enact(conn, ADDRESSES[:2], decision)
+    assert status() == "verified"
+    enact(conn, ADDRESSES[1:-1], decision)
+    assert status() == "verified"
+    rows = enact(conn, ADDRESSES[-2:], decision)
+    assert [r.action for r in rows] == ["already_enacted", "enacted"]
+    assert status() == "enacted"
+
+
+def test_settling_on_the_callers_proof_still_requires_a_verified_change_set(conn, signers):
+    cs, _ = cut_verified_approved(conn, signers)
+    # The internal function called as its owner would call it: the caller's proof replaces
+    # reading the manifest, not the rule that only a verified change set becomes enacted.
+    settled = conn.execute("SELECT fn_iu_change_set_settle(%s, true)", (cs,)).fetchone()[0]
+    assert settled is True
+    with as_role(conn, "cutter_exec"):
+        assert governance.change_set(conn, cs).status == "enacted"
+    again = conn.execute("SELECT fn_iu_change_set_settle(%s, true)", (cs,)).fetchone()[0]
+    assert again is False
+
+
 def test_enact_batch_of_drafts_and_enacted_units_logs_the_drafts_in_the_order_given(conn, signers):
     _, decision = cut_verified_approved(conn, signers)
     enact(conn, ADDRESSES[:2], decision)
