@@ -73,24 +73,31 @@ def plan(conn: psycopg.Connection, units: Sequence[UnitInput],
         return [PlanRow(*row) for row in cur]
 
 
+_CREATE = (
+    " FROM public.fn_iu_create("
+    " p_canonical_addresses => %(addresses)b::text[],"
+    " p_bodies => %(bodies)b::text[],"
+    " p_actor => %(actor)s::text,"
+    " p_titles => %(titles)b::text[],"
+    " p_publication_type => %(publication_type)s::text,"
+    " p_doc_orders => %(orders)b::integer[],"
+    " p_change_set_id => %(change_set_id)s::uuid)"
+)
+
+
+def _create_params(units: Sequence[UnitInput], actor: str, publication_type: str | None,
+                   change_set_id: UUID | None) -> dict:
+    return {**_arrays(units), "actor": actor, "publication_type": publication_type,
+            "change_set_id": change_set_id}
+
+
 def create(conn: psycopg.Connection, units: Sequence[UnitInput], actor: str,
            publication_type: str | None, change_set_id: UUID | None = None) -> list[CreateRow]:
     """fn_iu_create (set-based): all units in one call, all or nothing; with a change set,
     the new units and versions are linked to it."""
     with conn.cursor() as cur:
-        cur.execute(
-            "SELECT ordinal, canonical_address, iu_id, version_id, content_hash, action"
-            " FROM public.fn_iu_create("
-            " p_canonical_addresses => %(addresses)b::text[],"
-            " p_bodies => %(bodies)b::text[],"
-            " p_actor => %(actor)s::text,"
-            " p_titles => %(titles)b::text[],"
-            " p_publication_type => %(publication_type)s::text,"
-            " p_doc_orders => %(orders)b::integer[],"
-            " p_change_set_id => %(change_set_id)s::uuid)",
-            {**_arrays(units), "actor": actor, "publication_type": publication_type,
-             "change_set_id": change_set_id},
-        )
+        cur.execute("SELECT ordinal, canonical_address, iu_id, version_id, content_hash, action" + _CREATE,
+                    _create_params(units, actor, publication_type, change_set_id))
         return [CreateRow(*row) for row in cur]
 
 
@@ -99,20 +106,9 @@ def create_created(conn: psycopg.Connection, units: Sequence[UnitInput], actor: 
     """fn_iu_create as create() calls it, answering only the ordinals (1-based) of the units it
     created, in order: the answer is reduced in the server, not sent as a row per unit."""
     with conn.cursor() as cur:
-        cur.execute(
-            "SELECT coalesce(pg_catalog.array_agg(ordinal ORDER BY ordinal)"
-            " FILTER (WHERE action = 'created'), '{}')"
-            " FROM public.fn_iu_create("
-            " p_canonical_addresses => %(addresses)b::text[],"
-            " p_bodies => %(bodies)b::text[],"
-            " p_actor => %(actor)s::text,"
-            " p_titles => %(titles)b::text[],"
-            " p_publication_type => %(publication_type)s::text,"
-            " p_doc_orders => %(orders)b::integer[],"
-            " p_change_set_id => %(change_set_id)s::uuid)",
-            {**_arrays(units), "actor": actor, "publication_type": publication_type,
-             "change_set_id": change_set_id},
-        )
+        cur.execute("SELECT coalesce(pg_catalog.array_agg(ordinal ORDER BY ordinal)"
+                    " FILTER (WHERE action = 'created'), '{}')" + _CREATE,
+                    _create_params(units, actor, publication_type, change_set_id))
         row = cur.fetchone()
         return list(row[0]) if row else []
 
