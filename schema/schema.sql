@@ -4773,7 +4773,7 @@ CREATE TABLE cutter_governance.manifest_entry (
     content_hash text NOT NULL,
     action text NOT NULL,
     CONSTRAINT manifest_entry_action CHECK ((action = ANY (ARRAY['created'::text, 'revised'::text, 'unchanged'::text]))),
-    CONSTRAINT manifest_entry_content_hash CHECK ((content_hash ~ '^[0-9a-f]{64}$'::text)),
+    CONSTRAINT manifest_entry_content_hash CHECK (((content_hash ~ '^[0-9a-f]+$'::text) AND (octet_length(content_hash) = 64))),
     CONSTRAINT manifest_entry_ordinal CHECK ((ordinal >= 1))
 );
 
@@ -5034,7 +5034,7 @@ END) STORED,
     CONSTRAINT information_unit_doc_order_nonnegative CHECK ((doc_order >= 0)),
     CONSTRAINT information_unit_enacted_stamp CHECK ((((enacted_at IS NULL) = (enacted_by IS NULL)) AND ((lifecycle_status <> 'enacted'::text) OR (enacted_at IS NOT NULL)))),
     CONSTRAINT information_unit_parent_pair CHECK (((parent_id IS NULL) = (parent_address IS NULL))),
-    CONSTRAINT information_unit_publication_type_format CHECK ((publication_type ~ '^[a-z][a-z_]{0,62}$'::text)),
+    CONSTRAINT information_unit_publication_type_format CHECK (((publication_type ~ '^[a-z][a-z_]*$'::text) AND (octet_length(publication_type) <= 63))),
     CONSTRAINT information_unit_retired_stamp CHECK ((((retired_at IS NULL) = (retired_by IS NULL)) AND ((lifecycle_status = 'retired'::text) = (retired_at IS NOT NULL)))),
     CONSTRAINT information_unit_title_length CHECK ((char_length(title) <= 4000)),
     CONSTRAINT information_unit_updated_by_present CHECK ((btrim(updated_by) <> ''::text))
@@ -5254,7 +5254,7 @@ CREATE TABLE public.iu_lifecycle_log (
     application_name text,
     entry_hash text NOT NULL,
     CONSTRAINT iu_lifecycle_log_entity_collection CHECK ((entity_collection = ANY (ARRAY['information_unit'::text, 'unit_version'::text]))),
-    CONSTRAINT iu_lifecycle_log_entry_hash CHECK ((entry_hash ~ '^[0-9a-f]{64}$'::text)),
+    CONSTRAINT iu_lifecycle_log_entry_hash CHECK (((entry_hash ~ '^[0-9a-f]+$'::text) AND (octet_length(entry_hash) = 64))),
     CONSTRAINT iu_lifecycle_log_reason CHECK ((btrim(reason) <> ''::text))
 );
 
