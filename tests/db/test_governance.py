@@ -82,12 +82,15 @@ def test_manifest_that_does_not_digest_to_the_declared_sha_is_iu013(conn, signer
 
 
 def test_manifest_entry_disagreeing_with_the_stored_unit_is_iu013(conn, signers):
+    """Two entries lie; the refusal names the first by ordinal, with both hashes."""
     alice = signers["alice"]
     lying = hashes(SAMPLE)
+    truth = lying[2]
     lying[2] = "c" * 64
+    lying[4] = "d" * 64
     fake = hashlib.sha256("".join(f"{a}\t{h}\n" for (a, _), h in zip(SAMPLE, lying, strict=True))
                           .encode()).hexdigest()
-    with raises_sqlstate("IU013"), conn.transaction(), as_role(conn, "cutter_exec"):
+    with raises_sqlstate("IU013") as info, conn.transaction(), as_role(conn, "cutter_exec"):
         governance.register_key(conn, alice)
         cs = governance.open_change_set(
             conn, doc_code="ICX-CONST", source_sha256="a" * 64, manifest_sha256=fake,
@@ -95,6 +98,11 @@ def test_manifest_entry_disagreeing_with_the_stored_unit_is_iu013(conn, signers)
             publication_type="law")
         gateway.create(conn, [gateway.UnitInput(a, b) for a, b in SAMPLE], "alice", "law", cs)
         governance.record_manifest(conn, cs, [a for a, _ in SAMPLE], lying, "alice")
+    assert info.value.diag.message_primary == (
+        f"manifest entry 3 ({SAMPLE[2][0]}) does not match the stored unit")
+    assert info.value.diag.message_detail == (
+        f"manifest hash {'c' * 64}, stored hash {truth}, change set document ICX-CONST")
+    assert counts(conn) == (0, 0)
 
 
 def test_units_can_join_only_a_change_set_open_in_this_transaction(conn, signers):

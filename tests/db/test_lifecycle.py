@@ -414,10 +414,27 @@ def test_an_invariant_no_longer_held_is_probed_again_at_enactment(conn, signers)
             " WHERE id = (SELECT current_version_id FROM information_unit WHERE canonical_address = %s)",
             "lifecycle_consistent",
         ),
+        # the unit's parent_id moved to another unit than its address names (the tree check off)
+        (
+            "UPDATE information_unit SET parent_id = ("
+            "SELECT id FROM information_unit WHERE canonical_address = 'ICX-CONST/chp_1/art_1')"
+            " WHERE canonical_address = %s",
+            "parent_consistent",
+        ),
+        # the unit's parent_id pointing at no unit
+        (
+            "UPDATE information_unit SET parent_id = gen_random_uuid() WHERE canonical_address = %s",
+            "parent_consistent",
+        ),
+        # the unit ordered before its parent
+        (
+            "UPDATE information_unit SET doc_order = 0 WHERE canonical_address = %s",
+            "parent_precedes_child",
+        ),
     ],
 )
 def test_a_unit_failing_an_invariant_is_not_enacted(conn, signers, damage, invariant):
-    """The units pass proves these two itself and the probe leaves them out: the refusal is the
+    """The units pass proves these itself and the probe leaves them out: the refusal is the
     probe's, word for word, and nothing moves."""
     _, decision = cut_verified_approved(conn, signers)
     with conn.transaction():
@@ -433,6 +450,25 @@ def test_a_unit_failing_an_invariant_is_not_enacted(conn, signers, damage, invar
         "SELECT count(*) FROM information_unit WHERE lifecycle_status <> 'draft'"
     ).fetchone() == (0,)
     assert log_rows(conn) == 0
+
+
+def test_a_unit_is_not_enacted_before_its_parent(conn, signers):
+    """A child whose parent is a draft outside the batch is IU003 and nothing moves; once the
+    parent is enacted, the child follows in a batch of its own."""
+    _, decision = cut_verified_approved(conn, signers)
+    with raises_sqlstate("IU003") as info:
+        enact(conn, [PARA1], decision)
+    assert info.value.diag.message_primary == (
+        f"unit {PARA1} cannot be enacted before its parent ICX-CONST/chp_1/art_2")
+    assert conn.execute(
+        "SELECT count(*) FROM information_unit WHERE lifecycle_status <> 'draft'"
+    ).fetchone() == (0,)
+    assert log_rows(conn) == 0
+    enact(conn, [a for a in ADDRESSES if a != PARA1], decision)
+    enact(conn, [PARA1], decision)
+    assert conn.execute(
+        "SELECT count(*) FROM information_unit WHERE lifecycle_status = 'enacted'"
+    ).fetchone() == (len(ADDRESSES),)
 
 
 def _decision_expiring_now(conn, signers, cs):

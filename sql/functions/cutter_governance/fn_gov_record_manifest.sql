@@ -18,7 +18,6 @@ DECLARE
     v_cs record;
     v_digest text;
     v_units record;
-    v_mismatch record;
     v_envelope uuid := pg_catalog.gen_random_uuid();
     v_ticket bigint;
 BEGIN
@@ -48,14 +47,19 @@ BEGIN
     END IF;
 
     -- One hashed pass over the units (a LIMIT 1 would plan a nested loop through the indexes
-    -- for a row that is usually absent): the first mismatch by ordinal, and what the cut did to
-    -- each unit, which the entries below take in order without joining the units again.
-    SELECT pg_catalog.min(u.ord) FILTER (WHERE u.mismatch) AS ord, count(*) FILTER (WHERE u.mismatch) AS n,
+    -- for a row that is usually absent): the first mismatch by ordinal with what it holds, and
+    -- what the cut did to each unit, which the entries below take in order without joining the
+    -- units again. (The mismatches' aggregates read no row when there is none.)
+    SELECT count(*) FILTER (WHERE u.mismatch) AS n,
+        (pg_catalog.array_agg(u.ord ORDER BY u.ord) FILTER (WHERE u.mismatch))[1] AS first_ord,
+        (pg_catalog.array_agg(u.addr ORDER BY u.ord) FILTER (WHERE u.mismatch))[1] AS first_addr,
+        (pg_catalog.array_agg(u.hash ORDER BY u.ord) FILTER (WHERE u.mismatch))[1] AS first_hash,
+        (pg_catalog.array_agg(u.stored ORDER BY u.ord) FILTER (WHERE u.mismatch))[1] AS first_stored,
         count(*) FILTER (WHERE u.action <> 'unchanged') AS created,
         pg_catalog.array_agg(u.action ORDER BY u.ord) AS actions
     INTO v_units
     FROM (
-        SELECT t.ord,
+        SELECT t.ord, t.addr, t.hash, coalesce(pend.content_hash, uv.content_hash) AS stored,
             coalesce(pend.content_hash, uv.content_hash) IS DISTINCT FROM t.hash
                 OR pg_catalog.split_part(t.addr, '/', 1) <> v_cs.doc_code AS mismatch,
             CASE
@@ -70,17 +74,10 @@ BEGIN
             ON pend.iu_id = iu.id AND pend.lifecycle_status = 'draft' AND pend.id <> iu.current_version_id
     ) AS u;
     IF v_units.n > 0 THEN
-        SELECT t.ord, t.addr, t.hash, coalesce(pend.content_hash, uv.content_hash) AS stored INTO v_mismatch
-        FROM unnest(p_canonical_addresses, p_content_hashes) WITH ORDINALITY AS t (addr, hash, ord)
-        LEFT JOIN public.information_unit AS iu ON iu.canonical_address = t.addr
-        LEFT JOIN public.unit_version AS uv ON uv.id = iu.current_version_id
-        LEFT JOIN public.unit_version AS pend
-            ON pend.iu_id = iu.id AND pend.lifecycle_status = 'draft' AND pend.id <> iu.current_version_id
-        WHERE t.ord = v_units.ord;
-        RAISE EXCEPTION 'manifest entry % (%) does not match the stored unit', v_mismatch.ord, v_mismatch.addr
+        RAISE EXCEPTION 'manifest entry % (%) does not match the stored unit', v_units.first_ord, v_units.first_addr
             USING ERRCODE = 'IU013',
                   DETAIL = pg_catalog.format('manifest hash %s, stored hash %s, change set document %s',
-                      v_mismatch.hash, coalesce(v_mismatch.stored, '<no unit>'), v_cs.doc_code);
+                      v_units.first_hash, coalesce(v_units.first_stored, '<no unit>'), v_cs.doc_code);
     END IF;
 
     v_ticket := public.fn_iu_gateway_open('fn_gov_record_manifest');
