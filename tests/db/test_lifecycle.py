@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import threading
 import time
+import unicodedata
 
 import psycopg
 import pytest
@@ -883,6 +884,20 @@ def test_revise_drafts_a_new_version_beside_the_enacted_one(conn, signers):
     ).fetchone() == ("revised",)
     (_, verdict), checks = verify(conn, cs2, signers["victor"])
     assert verdict == "pass", [c for c in checks if c.outcome != "pass"]
+
+
+def test_revise_stores_the_nfc_form_and_knows_it_again_in_either_form(conn, signers):
+    enacted_sample(conn, signers)
+    composed = "1. Mọi công dân đều có quyền bầu cử."
+    decomposed = unicodedata.normalize("NFD", composed)
+    assert decomposed != composed
+    _, rows = revise(conn, signers["alice"], [(PARA1, decomposed)])
+    assert [(r.action, r.content_hash) for r in rows] == [("revised", content_hash(composed))]
+    assert conn.execute("SELECT body FROM unit_version WHERE version_no = 2").fetchall() == [(composed,)]
+    for form in (composed, decomposed):
+        with as_role(conn, "cutter_exec"):
+            again = lifecycle.revise(conn, [PARA1], [form], "alice", None)
+        assert [r.action for r in again] == ["unchanged"]
 
 
 @pytest.mark.parametrize(
