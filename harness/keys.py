@@ -59,8 +59,34 @@ class Signer:
         return self.private_key.sign(signed_message(lane, digest))
 
 
+# The y coordinates (little-endian, the sign bit of x cleared) of the eight points of small order
+# (order dividing the cofactor 8), in every encoding a decoder may take for them: 0, 1, p - 1,
+# the two of the points of order 8, and the non-canonical 0 + p and 1 + p. No one's public key
+# is such a point, and a signature under one binds nothing: OpenSSL, like RFC 8032, accepts
+# A = R = the identity with S = 0 for every message. The database holds the same list
+# (cutter_governance.fn_gov_ed25519_small_order); tests derive it from the curve.
+SMALL_ORDER = frozenset(bytes.fromhex(y) for y in (
+    "0000000000000000000000000000000000000000000000000000000000000000",
+    "0100000000000000000000000000000000000000000000000000000000000000",
+    "ecffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f",
+    "26e8958fc2b227b045c3f489f2ef98f0d5dfac05d3c63339b13802886d53fc05",
+    "c7176a703d4dd84fba3c0b760d10670f2a2053fa2c39ccc64ec7fd7792ac037a",
+    "edffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f",
+    "eeffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f",
+))
+
+
+def small_order(point: bytes) -> bool:
+    """Whether a 32-byte Ed25519 point encoding names a point of small order (SMALL_ORDER)."""
+    point = bytes(point)
+    return len(point) == 32 and point[:31] + bytes([point[31] & 0x7F]) in SMALL_ORDER
+
+
 def verify(public_key: bytes, lane: str, digest: str, signature: bytes) -> bool:
-    """True when signature is the holder of public_key signing digest in lane."""
+    """True when signature is the holder of public_key signing digest in lane. A public key or
+    R of small order verifies nothing (SMALL_ORDER), as in the database."""
+    if small_order(public_key) or small_order(bytes(signature)[:32]):
+        return False
     try:
         Ed25519PublicKey.from_public_bytes(bytes(public_key)).verify(
             bytes(signature), signed_message(lane, digest)

@@ -318,6 +318,36 @@ ALTER FUNCTION cutter_governance.fn_gov_check_unit_count(p_unit_count integer) O
 COMMENT ON FUNCTION cutter_governance.fn_gov_check_unit_count(p_unit_count integer) IS 'The most units a change set may hold; IU009 for a count over it, IU005 under one.';
 
 --
+-- Name: fn_gov_ed25519_small_order(bytea); Type: FUNCTION; Schema: cutter_governance; Owner: iu_owner
+--
+
+CREATE FUNCTION cutter_governance.fn_gov_ed25519_small_order(p_point bytea) RETURNS boolean
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+    SELECT CASE
+        WHEN pg_catalog.octet_length(p_point) <> 32 THEN false
+        ELSE pg_catalog.set_byte(p_point, 31, pg_catalog.get_byte(p_point, 31) & 127) = ANY (ARRAY[
+            '\x0000000000000000000000000000000000000000000000000000000000000000',
+            '\x0100000000000000000000000000000000000000000000000000000000000000',
+            '\xecffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f',
+            '\x26e8958fc2b227b045c3f489f2ef98f0d5dfac05d3c63339b13802886d53fc05',
+            '\xc7176a703d4dd84fba3c0b760d10670f2a2053fa2c39ccc64ec7fd7792ac037a',
+            '\xedffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f',
+            '\xeeffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f'
+        ]::bytea[])
+    END
+$$;
+
+ALTER FUNCTION cutter_governance.fn_gov_ed25519_small_order(p_point bytea) OWNER TO iu_owner;
+
+--
+-- Name: FUNCTION fn_gov_ed25519_small_order(p_point bytea); Type: COMMENT; Schema: cutter_governance; Owner: iu_owner
+--
+
+COMMENT ON FUNCTION cutter_governance.fn_gov_ed25519_small_order(p_point bytea) IS 'Whether an Ed25519 point encoding names a point of small order (order dividing 8), in any encoding a decoder may take: no one''s key, and no signature binds under it.';
+
+--
 -- Name: fn_gov_ed25519_verify(bytea, bytea, bytea); Type: FUNCTION; Schema: cutter_governance; Owner: iu_owner
 --
 
@@ -392,6 +422,10 @@ DECLARE
     v_h numeric;
 BEGIN
     IF pg_catalog.octet_length(p_public_key) <> 32 OR pg_catalog.octet_length(p_signature) <> 64 THEN
+        RETURN false;
+    END IF;
+    IF cutter_governance.fn_gov_ed25519_small_order(p_public_key)
+        OR cutter_governance.fn_gov_ed25519_small_order(v_r) THEN
         RETURN false;
     END IF;
 
@@ -578,7 +612,7 @@ ALTER FUNCTION cutter_governance.fn_gov_ed25519_verify(p_public_key bytea, p_mes
 -- Name: FUNCTION fn_gov_ed25519_verify(p_public_key bytea, p_message bytea, p_signature bytea); Type: COMMENT; Schema: cutter_governance; Owner: iu_owner
 --
 
-COMMENT ON FUNCTION cutter_governance.fn_gov_ed25519_verify(p_public_key bytea, p_message bytea, p_signature bytea) IS 'Strict RFC 8032 Ed25519 verification (canonical S and points, cofactorless): true iff the signature is valid.';
+COMMENT ON FUNCTION cutter_governance.fn_gov_ed25519_verify(p_public_key bytea, p_message bytea, p_signature bytea) IS 'Strict RFC 8032 Ed25519 verification (canonical S and points, cofactorless; no point of small order): true iff the signature is valid.';
 
 --
 -- Name: fn_gov_invoker(); Type: FUNCTION; Schema: cutter_governance; Owner: iu_owner
@@ -979,6 +1013,11 @@ BEGIN
             USING ERRCODE = 'IU011';
     END IF;
     v_key_id := pg_catalog.encode(pg_catalog.sha256(p_public_key), 'hex');
+    IF cutter_governance.fn_gov_ed25519_small_order(p_public_key) THEN
+        RAISE EXCEPTION 'key % is a point of small order: no one holds it, and a signature under it binds nothing', v_key_id
+            USING ERRCODE = 'IU011',
+                  HINT = 'register the public key of the signer''s own Ed25519 key pair (iu-cutter creates one on first use)';
+    END IF;
     -- One registration per signer at a time: a signer's first cuts or reviews at once wait
     -- here, and the later one finds the key the first registered instead of inserting it twice.
     PERFORM pg_catalog.pg_advisory_xact_lock(7178, pg_catalog.hashtext(p_signer));
@@ -6537,6 +6576,16 @@ REVOKE ALL ON FUNCTION cutter_governance.fn_gov_check_signer(p_signer text, p_ke
 
 REVOKE ALL ON FUNCTION cutter_governance.fn_gov_check_unit_count(p_unit_count integer) FROM PUBLIC;
 GRANT ALL ON FUNCTION cutter_governance.fn_gov_check_unit_count(p_unit_count integer) TO cutter_exec;
+
+--
+-- Name: FUNCTION fn_gov_ed25519_small_order(p_point bytea); Type: ACL; Schema: cutter_governance; Owner: iu_owner
+--
+
+REVOKE ALL ON FUNCTION cutter_governance.fn_gov_ed25519_small_order(p_point bytea) FROM PUBLIC;
+GRANT ALL ON FUNCTION cutter_governance.fn_gov_ed25519_small_order(p_point bytea) TO cutter_exec;
+GRANT ALL ON FUNCTION cutter_governance.fn_gov_ed25519_small_order(p_point bytea) TO cutter_verifier;
+GRANT ALL ON FUNCTION cutter_governance.fn_gov_ed25519_small_order(p_point bytea) TO cutter_reviewer;
+GRANT ALL ON FUNCTION cutter_governance.fn_gov_ed25519_small_order(p_point bytea) TO iu_reader;
 
 --
 -- Name: FUNCTION fn_gov_ed25519_verify(p_public_key bytea, p_message bytea, p_signature bytea); Type: ACL; Schema: cutter_governance; Owner: iu_owner

@@ -25,7 +25,7 @@ The attacks, in the order of the sections below:
 6. NUL bytes, invalid UTF-8, oversized bodies, over-limit unit counts (policy IU009), with the
    memory a refusal costs measured.
 7. an approval forged by writing cutter_governance.review_decision directly.
-8. replayed Ed25519 signatures.
+8. replayed Ed25519 signatures, and a keyless one under a key of small order.
 
 Heavy sizes run reduced by default, still over the policy limit; with IU_FULL=1 they run at
 full size against the shipped limits (100 MB bodies, 10 million units).
@@ -1699,6 +1699,25 @@ def test_a_signature_replayed_under_another_signers_key_or_twice_is_refused(shar
             conn.execute(f"SELECT {G}.fn_gov_sign_executor(%s, 'alice', %s, %s)",
                          (shared.seed.enacted_cs, alice.key_id,
                           _signature(conn, change_set_id=shared.seed.enacted_cs)))
+
+
+def test_a_keyless_signature_under_a_key_of_small_order_is_refused(shared):
+    """With A and R the identity and S = 0 the cofactorless equation holds for every message:
+    a reviewer lane that registered the identity as the key of an actor with no key yet could
+    approve anything as that actor, and so could anyone after it. Registration refuses the key,
+    and the signature verifies nowhere (database and harness) even under such a key."""
+    conn = shared.conn
+    identity = bytes([1] + [0] * 31)
+    keyless = identity + bytes(32)
+    message = keys.signed_message("reviewer", digest(SAMPLE))
+    with nothing_written(conn):
+        with raises_sqlstate("IU011") as info, conn.transaction(), as_role(conn, REVIEWER):
+            conn.execute(f"SELECT {G}.fn_gov_register_key('zed', %s, 'zed')", (identity,))
+        assert "is a point of small order" in info.value.diag.message_primary
+        with as_role(conn, REVIEWER):
+            assert conn.execute(f"SELECT {G}.fn_gov_ed25519_verify(%s, %s, %s)",
+                                (identity, message, keyless)).fetchone()[0] is False
+    assert not keys.verify(identity, "reviewer", digest(SAMPLE), keyless)
 
 
 def test_a_review_decision_replayed_for_other_content_is_iu004(world):

@@ -49,6 +49,7 @@ FUNCTIONS.update({
     G + "fn_gov_invoker()": (False, frozenset()),
     G + "fn_gov_check_signer(text, text, bytea)": (False, frozenset()),
     G + "fn_gov_ed25519_verify(bytea, bytea, bytea)": (False, READERS),
+    G + "fn_gov_ed25519_small_order(bytea)": (False, READERS),
     G + "fn_gov_signature_authentic()": (True, frozenset()),
     G + "fn_gov_signature_verifies(text, text, text, bytea)": (False, READERS),
     G + "fn_gov_check_unit_count(integer)": (True, frozenset({EXEC})),

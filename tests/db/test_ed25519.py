@@ -260,12 +260,97 @@ def test_public_key_or_r_that_does_not_decode_fails(verifier, encoded):
         assert verify(verifier, public, message, signature) is False
 
 
-def test_a_small_order_public_key_is_not_rejected_by_itself(verifier):
-    """RFC 8032 (and OpenSSL) accept A = R = the identity with S = 0 for any message: the
-    cofactorless equation holds. Recorded so that a change of policy is a deliberate one."""
+# --- Points of small order -----------------------------------------------------------------------
+
+
+def _add(a: tuple[int, int], b: tuple[int, int]) -> tuple[int, int]:
+    """Affine addition on -x^2 + y^2 = 1 + d x^2 y^2 (complete: the denominators never vanish)."""
+    t = D * a[0] * b[0] * a[1] * b[1] % P
+    return ((a[0] * b[1] + a[1] * b[0]) * pow(1 + t, P - 2, P) % P,
+            (a[1] * b[1] + a[0] * b[0]) * pow(1 - t, P - 2, P) % P)
+
+
+def _times(k: int, point: tuple[int, int]) -> tuple[int, int]:
+    result = (0, 1)
+    while k:
+        if k & 1:
+            result = _add(result, point)
+        point, k = _add(point, point), k >> 1
+    return result
+
+
+def _x_of(y: int) -> int:
+    x2 = (y * y - 1) * pow(D * y * y + 1, P - 2, P) % P
+    x = pow(x2, (P + 3) // 8, P)
+    if (x * x - x2) % P:
+        x = x * pow(2, (P - 1) // 4, P) % P
+    assert (x * x - x2) % P == 0
+    return x
+
+
+def torsion() -> set[tuple[int, int]]:
+    """The eight points of order dividing 8: the multiples of [L]Q for a point Q of order 8L."""
+    y = 2
+    while True:
+        if has_x(y):
+            t = _times(L, (_x_of(y), y))
+            if _times(4, t) != (0, 1):
+                break
+        y += 1
+    points, q = set(), (0, 1)
+    for _ in range(8):
+        points.add(q)
+        q = _add(q, t)
+    assert len(points) == 8 and all(_times(8, p) == (0, 1) for p in points)
+    return points
+
+
+def small_order_encodings() -> tuple[set[bytes], set[bytes]]:
+    """(the canonical encodings of the eight points; every 32-byte string a lax decoder, which
+    reduces y mod p and ignores the sign bit of x = 0, takes for one of them)."""
+    canonical, lax = set(), set()
+    for x, y in torsion():
+        canonical.add(le32(y | (x & 1) << 255))
+        for y_enc in (y, y + P):
+            if y_enc < 2**255:
+                lax |= {le32(y_enc), le32(y_enc | 1 << 255)}
+    return canonical, lax
+
+
+def test_the_small_order_list_is_the_curve_s(verifier):
+    """The list in the database and in harness.keys is exactly the y coordinates of the eight
+    points (sign bit cleared), the non-canonical encodings included; every encoding of them is
+    recognised, and no real key or other point is."""
+    canonical, lax = small_order_encodings()
+    assert len(canonical) == 8 and canonical <= lax and len(lax) == 14
+    assert {e[:31] + bytes([e[31] & 0x7F]) for e in lax} == keys.SMALL_ORDER
+    check = "SELECT cutter_governance.fn_gov_ed25519_small_order(%s::bytea)"
+    for encoded in lax:
+        assert verifier.execute(check, (encoded,)).fetchone()[0] is True, encoded.hex()
+        assert keys.small_order(encoded)
+    others = [v.public for v in RFC8032] + [le32(2), le32(P - 2), le32(3 | 1 << 255), b"", b"\x01" * 31]
+    for encoded in others:
+        assert verifier.execute(check, (encoded,)).fetchone()[0] is False, encoded.hex()
+        assert not keys.small_order(encoded)
+    assert verifier.execute(check, (None,)).fetchone()[0] is None
+
+
+@pytest.mark.parametrize("message", [b"", b"any message", b"dot-iu-cutter/v1 reviewer " + b"0" * 64])
+def test_a_public_key_or_r_of_small_order_verifies_nothing(verifier, message):
+    """OpenSSL accepts A = R = the identity with S = 0 for any message (the cofactorless equation
+    holds); the database and harness.keys refuse a key or R of small order, for each of them."""
+    canonical, _ = small_order_encodings()
     identity = le32(1)
-    assert reference(identity, b"any message", identity + bytes(32))
-    assert verify(verifier, identity, b"any message", identity + bytes(32)) is True
+    assert reference(identity, message, identity + bytes(32))
+    for point in canonical:
+        for public, r in ((point, identity), (identity, point), (point, point)):
+            assert verify(verifier, public, message, r + bytes(32)) is False, (public.hex(), r.hex())
+    signer = Ed25519PrivateKey.from_private_bytes(hashlib.sha256(b"small order").digest())
+    genuine = signer.sign(message)
+    assert verify(verifier, public_of(hashlib.sha256(b"small order").digest()), message, genuine) is True
+    if message.startswith(b"dot-iu-cutter/v1 reviewer "):
+        digest = message.split(b" ")[-1].decode()
+        assert keys.verify(identity, "reviewer", digest, identity + bytes(32)) is False
 
 
 @pytest.mark.parametrize("null_at", [0, 1, 2])

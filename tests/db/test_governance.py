@@ -349,6 +349,24 @@ def test_auto_registration_covers_only_your_own_first_key(conn, signers, tmp_pat
             conn.execute(f"SELECT {G}.fn_gov_register_key('bob', %s, 'alice')", (other.public_key,))
 
 
+SMALL_ORDER_KEYS = sorted(keys.SMALL_ORDER | {bytes([1] + [0] * 30 + [0x80])})  # and the identity signed
+
+
+@pytest.mark.parametrize("key", SMALL_ORDER_KEYS, ids=lambda k: f"{k[:4].hex()}..{k[-1]:02x}")
+def test_a_key_of_small_order_is_refused_for_everyone(conn, key):
+    """Under auto registration a lane could otherwise claim the identity as the key of an actor
+    who has none yet, and anyone could then sign as that actor, for anything (S = 0 and R = the
+    identity verify for every message); an administrator cannot register one either."""
+    with as_role(conn, "cutter_reviewer"), raises_sqlstate("IU011") as info:
+        conn.execute(f"SELECT {G}.fn_gov_register_key('rita', %s, 'rita')", (key,))
+    assert info.value.diag.message_primary == (
+        f"key {hashlib.sha256(key).hexdigest()} is a point of small order: no one holds it,"
+        " and a signature under it binds nothing")
+    with raises_sqlstate("IU011"):
+        conn.execute(f"SELECT {G}.fn_gov_register_key('rita', %s, 'dba-anna')", (key,))
+    assert conn.execute(f"SELECT count(*) FROM {G}.signer_key").fetchone() == (0,)
+
+
 def test_admin_mode_leaves_registration_to_the_db_team(conn, signers):
     set_policy(conn, "cutter_governance.key_registration", "admin")
     with as_role(conn, "cutter_exec"), raises_sqlstate("IU011"):

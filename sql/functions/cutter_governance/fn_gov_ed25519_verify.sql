@@ -2,6 +2,9 @@
 -- and the database must be able to check the signatures it records itself. Field elements are
 -- numeric integers mod p = 2^255 - 19; the check is the cofactorless [S]B = R + [k]A (as in
 -- OpenSSL), computed as one joint double-and-add in extended coordinates without inversions.
+-- A public key or R of small order is refused first (fn_gov_ed25519_small_order): RFC 8032 and
+-- OpenSSL accept A = R = the identity with S = 0 for every message, a signature that binds
+-- nothing.
 CREATE FUNCTION cutter_governance.fn_gov_ed25519_verify(p_public_key bytea, p_message bytea, p_signature bytea)
 RETURNS boolean
 LANGUAGE plpgsql
@@ -77,6 +80,10 @@ DECLARE
     v_h numeric;
 BEGIN
     IF pg_catalog.octet_length(p_public_key) <> 32 OR pg_catalog.octet_length(p_signature) <> 64 THEN
+        RETURN false;
+    END IF;
+    IF cutter_governance.fn_gov_ed25519_small_order(p_public_key)
+        OR cutter_governance.fn_gov_ed25519_small_order(v_r) THEN
         RETURN false;
     END IF;
 
@@ -262,4 +269,4 @@ REVOKE ALL ON FUNCTION cutter_governance.fn_gov_ed25519_verify(bytea, bytea, byt
 GRANT EXECUTE ON FUNCTION cutter_governance.fn_gov_ed25519_verify(bytea, bytea, bytea)
 TO cutter_exec, cutter_verifier, cutter_reviewer, iu_reader;
 COMMENT ON FUNCTION cutter_governance.fn_gov_ed25519_verify(bytea, bytea, bytea) IS
-'Strict RFC 8032 Ed25519 verification (canonical S and points, cofactorless): true iff the signature is valid.';
+'Strict RFC 8032 Ed25519 verification (canonical S and points, cofactorless; no point of small order): true iff the signature is valid.';

@@ -2,6 +2,7 @@
 -- 'auto' (a new install's default: a lane registers its own actor's first key, so a fresh
 -- machine needs no ceremony) or 'admin' (only the DB team registers keys). Registering the
 -- same key again returns its id; a second, different key for a signer always needs an admin.
+-- A key of small order is refused for everyone (IU011): it binds no signature to its content.
 CREATE FUNCTION cutter_governance.fn_gov_register_key(p_signer text, p_public_key bytea, p_actor text)
 RETURNS text
 LANGUAGE plpgsql
@@ -23,6 +24,11 @@ BEGIN
             USING ERRCODE = 'IU011';
     END IF;
     v_key_id := pg_catalog.encode(pg_catalog.sha256(p_public_key), 'hex');
+    IF cutter_governance.fn_gov_ed25519_small_order(p_public_key) THEN
+        RAISE EXCEPTION 'key % is a point of small order: no one holds it, and a signature under it binds nothing', v_key_id
+            USING ERRCODE = 'IU011',
+                  HINT = 'register the public key of the signer''s own Ed25519 key pair (iu-cutter creates one on first use)';
+    END IF;
     -- One registration per signer at a time: a signer's first cuts or reviews at once wait
     -- here, and the later one finds the key the first registered instead of inserting it twice.
     PERFORM pg_catalog.pg_advisory_xact_lock(7178, pg_catalog.hashtext(p_signer));
