@@ -1336,10 +1336,11 @@ BEGIN
              ELSE pg_catalog.format('%s changed: %s', v_count, pg_catalog.left(v_text, 2000)) END;
 
     -- One probe over the document's whole subtree, kept to the manifest's units: set-based,
-    -- not one probe per unit.
+    -- not one probe per unit. A unit that does not exist is units_present's finding: the probe
+    -- would name a missing document root a second time (unit_exists), so it leaves that out.
     SELECT count(*), pg_catalog.string_agg(v.canonical_address || ': ' || v.invariant, ', ')
     INTO v_count, v_text
-    FROM public.fn_iu_verify_invariants(v_cs.doc_code, true) AS v
+    FROM public.fn_iu_verify_invariants(v_cs.doc_code, true, ARRAY['unit_exists']) AS v
     WHERE EXISTS (
         SELECT 1 FROM cutter_governance.manifest_entry AS m
         WHERE m.envelope_id = v_env.id AND m.canonical_address = v.canonical_address

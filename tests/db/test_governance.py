@@ -482,6 +482,22 @@ def test_a_child_moved_before_its_parent_fails_verify_naming_it(conn, signers):
     assert "ICX-CONST/chp_1/art_2: parent_precedes_child" in failed["parents_and_order"]
 
 
+def test_a_missing_document_root_fails_verify_once_as_missing(conn, signers):
+    """units_present names the missing root; the invariant probe names what its absence breaks
+    (the chapter's parent) and not the root's absence a second time."""
+    cs = cut(conn, signers["alice"])
+    with conn.transaction():
+        conn.execute("SET LOCAL session_replication_role = replica")
+        conn.execute("DELETE FROM unit_version AS v USING information_unit AS u"
+                     " WHERE v.iu_id = u.id AND u.canonical_address = 'ICX-CONST'")
+        conn.execute("DELETE FROM information_unit WHERE canonical_address = 'ICX-CONST'")
+    (_, verdict), checks = verify(conn, cs, signers["victor"])
+    failed = {c.check: c.detail for c in checks if c.outcome == "fail"}
+    assert verdict == "fail"
+    assert failed["units_present"] == "1 missing: ICX-CONST"
+    assert failed["parents_and_order"] == "1 violations: ICX-CONST/chp_1: parent_consistent"
+
+
 def test_signature_verifies_is_true_false_or_null_for_an_unknown_key(conn, signers):
     alice = signers["alice"]
     d = "a" * 64
