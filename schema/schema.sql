@@ -5638,13 +5638,6 @@ ALTER TABLE ONLY public.information_unit
     ADD CONSTRAINT information_unit_canonical_address_key UNIQUE (canonical_address);
 
 --
--- Name: information_unit information_unit_id_address_key; Type: CONSTRAINT; Schema: public; Owner: iu_owner
---
-
-ALTER TABLE ONLY public.information_unit
-    ADD CONSTRAINT information_unit_id_address_key UNIQUE (id, canonical_address);
-
---
 -- Name: information_unit information_unit_pkey; Type: CONSTRAINT; Schema: public; Owner: iu_owner
 --
 
@@ -5727,13 +5720,6 @@ ALTER TABLE ONLY public.iu_lifecycle_vocab
 
 ALTER TABLE ONLY public.iu_lifecycle_vocab
     ADD CONSTRAINT iu_lifecycle_vocab_sort_order_key UNIQUE (sort_order);
-
---
--- Name: unit_version unit_version_id_iu_key; Type: CONSTRAINT; Schema: public; Owner: iu_owner
---
-
-ALTER TABLE ONLY public.unit_version
-    ADD CONSTRAINT unit_version_id_iu_key UNIQUE (id, iu_id);
 
 --
 -- Name: unit_version unit_version_iu_version_key; Type: CONSTRAINT; Schema: public; Owner: iu_owner
