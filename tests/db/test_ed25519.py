@@ -20,7 +20,9 @@ from harness import keys
 from tests.conftest import REPO, as_role, connect
 
 SQL_FILE = REPO / "sql" / "functions" / "cutter_governance" / "fn_gov_ed25519_verify.sql"
+SMALL_ORDER_FILE = SQL_FILE.with_name("fn_gov_ed25519_small_order.sql")
 SIGNATURE = "cutter_governance.fn_gov_ed25519_verify(bytea,bytea,bytea)"
+SMALL_ORDER = "cutter_governance.fn_gov_ed25519_small_order(bytea)"
 VERIFY = "SELECT cutter_governance.fn_gov_ed25519_verify(%s::bytea, %s::bytea, %s::bytea)"
 
 P = 2**255 - 19
@@ -137,20 +139,25 @@ def le32(n: int) -> bytes:
     return n.to_bytes(32, "little")
 
 
+def x_squared(y: int) -> int:
+    """x^2 = (y^2 - 1) / (d y^2 + 1) mod p, the curve equation solved for x^2."""
+    return (y * y - 1) * pow(D * y * y + 1, P - 2, P) % P
+
+
 def has_x(y: int) -> bool:
-    """Whether x^2 = (y^2 - 1) / (d y^2 + 1) has a root mod p (Euler's criterion)."""
-    x2 = (y * y - 1) * pow(D * y * y + 1, P - 2, P) % P
+    """Whether x^2 has a root mod p (Euler's criterion)."""
+    x2 = x_squared(y)
     return x2 == 0 or pow(x2, (P - 1) // 2, P) == 1
 
 
 @pytest.fixture(scope="module")
 def verifier(server, module_db) -> Iterator[psycopg.Connection]:
-    """A connection to the module's database, where the verify function exists (created from
-    its living file unless a migration installed it already)."""
+    """A connection to the module's database, where the verify function and the small-order
+    list it calls exist (each created from its living file unless a migration installed it)."""
     with connect(server, module_db) as conn:
-        missing = conn.execute("SELECT to_regprocedure(%s) IS NULL", (SIGNATURE,)).fetchone()[0]
-        if missing:
-            conn.execute(SQL_FILE.read_text())
+        for signature, path in ((SMALL_ORDER, SMALL_ORDER_FILE), (SIGNATURE, SQL_FILE)):
+            if conn.execute("SELECT to_regprocedure(%s) IS NULL", (signature,)).fetchone()[0]:
+                conn.execute(path.read_text())
         yield conn
 
 
@@ -280,7 +287,7 @@ def _times(k: int, point: tuple[int, int]) -> tuple[int, int]:
 
 
 def _x_of(y: int) -> int:
-    x2 = (y * y - 1) * pow(D * y * y + 1, P - 2, P) % P
+    x2 = x_squared(y)
     x = pow(x2, (P + 3) // 8, P)
     if (x * x - x2) % P:
         x = x * pow(2, (P - 1) // 4, P) % P
@@ -345,9 +352,9 @@ def test_a_public_key_or_r_of_small_order_verifies_nothing(verifier, message):
     for point in canonical:
         for public, r in ((point, identity), (identity, point), (point, point)):
             assert verify(verifier, public, message, r + bytes(32)) is False, (public.hex(), r.hex())
-    signer = Ed25519PrivateKey.from_private_bytes(hashlib.sha256(b"small order").digest())
-    genuine = signer.sign(message)
-    assert verify(verifier, public_of(hashlib.sha256(b"small order").digest()), message, genuine) is True
+    secret = hashlib.sha256(b"small order").digest()
+    genuine = Ed25519PrivateKey.from_private_bytes(secret).sign(message)
+    assert verify(verifier, public_of(secret), message, genuine) is True
     if message.startswith(b"dot-iu-cutter/v1 reviewer "):
         digest = message.split(b" ")[-1].decode()
         assert keys.verify(identity, "reviewer", digest, identity + bytes(32)) is False
@@ -396,11 +403,12 @@ def test_random_signatures_verify_and_do_not_transfer(verifier, secret, message,
 # --- Declaration and privileges -----------------------------------------------------------------
 
 
-def test_declared_immutable_strict_parallel_safe_with_a_fixed_search_path(verifier):
+@pytest.mark.parametrize("signature", [SIGNATURE, SMALL_ORDER])
+def test_declared_immutable_strict_parallel_safe_with_a_fixed_search_path(verifier, signature):
     row = verifier.execute(
         "SELECT p.provolatile, p.proisstrict, p.proparallel, p.prosecdef, p.proconfig,"
         " p.proowner::regrole::text FROM pg_proc AS p WHERE p.oid = to_regprocedure(%s)",
-        (SIGNATURE,),
+        (signature,),
     ).fetchone()
     assert row == ("i", True, "s", False, ["search_path=pg_catalog, pg_temp"], "iu_owner")
 
@@ -412,8 +420,9 @@ def test_the_lanes_and_readers_may_verify(verifier, role):
         assert verify(verifier, vector.public, vector.message, vector.signature) is True
 
 
-def test_public_may_not_execute(verifier):
+@pytest.mark.parametrize("signature", [SIGNATURE, SMALL_ORDER])
+def test_public_may_not_execute(verifier, signature):
     granted = verifier.execute(
-        "SELECT has_function_privilege('public', to_regprocedure(%s), 'EXECUTE')", (SIGNATURE,)
+        "SELECT has_function_privilege('public', to_regprocedure(%s), 'EXECUTE')", (signature,)
     ).fetchone()[0]
     assert granted is False
