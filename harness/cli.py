@@ -82,47 +82,68 @@ def _fail(as_json: bool, code: int, payload: dict[str, Any]) -> None:
 
 
 def _load(source: Path, doc_code: str, profile: str, granularity: str) -> CutManifest:
-    """The cut manifest of SOURCE, refused with IU009 (exit 5) when it has more units than a
-    change set may hold. The limit is read before the source is parsed and the parser stops
-    building units past it, so an over-limit document costs about its own size in memory, not
-    its units'. The database states the limit and makes the refusal
-    (fn_gov_check_unit_count, which fn_gov_open_change_set asks too)."""
-    limit = _units_per_change_set()
+    """The cut manifest of SOURCE, refused with IU009 (exit 5) when the file is larger than the
+    policy allows, before it is read, or when it has more units than a change set may hold. Both
+    limits are asked before the source is opened and the parser stops building units past the
+    second, so refusing a document costs memory in proportion to its size, which the first
+    bounds, and not to its units. The database states the limits and makes the refusals
+    (fn_gov_check_source_bytes; fn_gov_check_unit_count, which fn_gov_open_change_set asks too)."""
+    max_bytes, max_units = _limits()
+    data = _read_source(source, max_bytes)
     if source.suffix.lower() == ".json":
         try:
-            data = json.loads(source.read_text(encoding="utf-8"))
+            document = json.loads(data.decode("utf-8"))
         except (UnicodeDecodeError, json.JSONDecodeError) as exc:
             raise CutterInputError(f"{source}: not a JSON cut manifest: {exc}") from exc
-        manifest = load_manifest_json(data, doc_code=doc_code)
-        if limit is not None and len(manifest.units) > limit:
-            _refuse_unit_count(len(manifest.units))
+        del data
+        manifest = load_manifest_json(document, doc_code=doc_code)
+        if max_units is not None and len(manifest.units) > max_units:
+            _refuse("fn_gov_check_unit_count", len(manifest.units))
         return manifest
     try:
-        return parse_document(source.read_bytes(), doc_code=doc_code, profile=profile,
-                              granularity=granularity, source_name=str(source), max_units=limit)
+        return parse_document(data, doc_code=doc_code, profile=profile,
+                              granularity=granularity, source_name=str(source), max_units=max_units)
     except UnitLimitExceeded as exc:
-        _refuse_unit_count(exc.count)
+        _refuse("fn_gov_check_unit_count", exc.count)
         raise  # the database accepted the count after all (its policy changed meanwhile)
 
 
-def _check_unit_count(count: int) -> int:
-    with connect(database_url()) as conn, translated_errors(), lane(conn, "cutter_exec"):
-        return conn.execute("SELECT cutter_governance.fn_gov_check_unit_count(%s)", (count,)).fetchone()[0]
+def _read_source(source: Path, max_bytes: int | None) -> bytes:
+    """SOURCE's bytes, read only when its size is within `max_bytes`. A source is a regular
+    file: a device or a pipe has no size to check first, and /dev/zero never ends."""
+    if not source.is_file():
+        raise CutterInputError(f"{source} is not a regular file: a source is a document on disk")
+    if max_bytes is None:
+        return source.read_bytes()
+    size = source.stat().st_size
+    if size <= max_bytes:
+        with source.open("rb") as handle:
+            data = handle.read(max_bytes + 1)
+        if len(data) <= max_bytes:
+            return data
+        size = max(len(data), source.stat().st_size)  # it grew after it was measured
+    _refuse("fn_gov_check_source_bytes", size)
+    raise CutterError(f"{source} is {size} bytes, over the {max_bytes} the policy allowed when this command"
+                      " started; run it again")
 
 
-def _units_per_change_set() -> int | None:
-    """The most units a change set may hold, asked in the executor lane. None when it cannot be
-    asked (database unreachable, lane not held): the command then goes on exactly as without
-    this early check, and fails where it always did."""
+def _limits() -> tuple[int | None, int | None]:
+    """The largest source the CLI reads (bytes) and the most units a change set may hold, asked
+    in the executor lane. (None, None) when they cannot be asked (database unreachable, lane not
+    held): the command then goes on exactly as without these early checks, and fails where it
+    always did."""
     try:
-        return _check_unit_count(1)
+        with connect(database_url()) as conn, translated_errors(), lane(conn, "cutter_exec"):
+            return conn.execute("SELECT cutter_governance.fn_gov_check_source_bytes(0),"
+                                " cutter_governance.fn_gov_check_unit_count(1)").fetchone()
     except CutterError:
-        return None
+        return None, None
 
 
-def _refuse_unit_count(count: int) -> None:
-    """The database's refusal of this count (IU009, raised as the CLI's error for it)."""
-    _check_unit_count(count)
+def _refuse(check: str, value: int) -> None:
+    """The database's refusal of this size or count (IU009, raised as the CLI's error for it)."""
+    with connect(database_url()) as conn, translated_errors(), lane(conn, "cutter_exec"):
+        conn.execute(f"SELECT cutter_governance.{check}(%s)", (value,))
 
 
 def _unit_inputs(manifest: CutManifest) -> list[gateway.UnitInput]:

@@ -287,6 +287,37 @@ ALTER FUNCTION cutter_governance.fn_gov_check_signer(p_signer text, p_key_id tex
 COMMENT ON FUNCTION cutter_governance.fn_gov_check_signer(p_signer text, p_key_id text, p_signature bytea) IS 'Internal: IU011 unless the key is registered to the signer and the signature has Ed25519''s 64 bytes.';
 
 --
+-- Name: fn_gov_check_source_bytes(bigint); Type: FUNCTION; Schema: cutter_governance; Owner: iu_owner
+--
+
+CREATE FUNCTION cutter_governance.fn_gov_check_source_bytes(p_bytes bigint) RETURNS bigint
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+DECLARE
+    v_max bigint := public.fn_iu_policy('cutter_governance.max_source_bytes')::bigint;
+BEGIN
+    IF p_bytes IS NULL OR p_bytes < 0 OR p_bytes > v_max THEN
+        RAISE EXCEPTION 'a source document is at most % bytes, not %', v_max, coalesce(p_bytes::text, 'NULL')
+            USING ERRCODE = CASE WHEN p_bytes > v_max THEN 'IU009' ELSE 'IU005' END,
+                  HINT = CASE WHEN p_bytes > v_max
+                      THEN 'cut the document in parts, or ask the DB team about cutter_governance.max_source_bytes'
+                      ELSE 'a size is a number of bytes, 0 or more'
+                  END;
+    END IF;
+    RETURN v_max;
+END
+$$;
+
+ALTER FUNCTION cutter_governance.fn_gov_check_source_bytes(p_bytes bigint) OWNER TO iu_owner;
+
+--
+-- Name: FUNCTION fn_gov_check_source_bytes(p_bytes bigint); Type: COMMENT; Schema: cutter_governance; Owner: iu_owner
+--
+
+COMMENT ON FUNCTION cutter_governance.fn_gov_check_source_bytes(p_bytes bigint) IS 'The largest source document the CLI reads, in bytes; IU009 for a size over it, IU005 for a negative one.';
+
+--
 -- Name: fn_gov_check_unit_count(integer); Type: FUNCTION; Schema: cutter_governance; Owner: iu_owner
 --
 
@@ -6556,6 +6587,13 @@ REVOKE ALL ON FUNCTION cutter_governance.fn_gov_check_duties(p_change_set_id uui
 --
 
 REVOKE ALL ON FUNCTION cutter_governance.fn_gov_check_signer(p_signer text, p_key_id text, p_signature bytea) FROM PUBLIC;
+
+--
+-- Name: FUNCTION fn_gov_check_source_bytes(p_bytes bigint); Type: ACL; Schema: cutter_governance; Owner: iu_owner
+--
+
+REVOKE ALL ON FUNCTION cutter_governance.fn_gov_check_source_bytes(p_bytes bigint) FROM PUBLIC;
+GRANT ALL ON FUNCTION cutter_governance.fn_gov_check_source_bytes(p_bytes bigint) TO cutter_exec;
 
 --
 -- Name: FUNCTION fn_gov_check_unit_count(p_unit_count integer); Type: ACL; Schema: cutter_governance; Owner: iu_owner

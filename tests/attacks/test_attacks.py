@@ -22,8 +22,8 @@ The attacks, in the order of the sections below:
 4. `migration:` markers without a valid exemption.
 5. SQL injection in addresses, titles, bodies, actor names and reasons, through the functions
    and through `iu-cutter cut` / `run`.
-6. NUL bytes, invalid UTF-8, oversized bodies, over-limit unit counts (policy IU009), with the
-   memory a refusal costs measured.
+6. NUL bytes, invalid UTF-8, oversized bodies and sources, over-limit unit counts (policy IU009),
+   with the memory a refusal costs measured.
 7. an approval forged by writing cutter_governance.review_decision directly.
 8. replayed Ed25519 signatures, and a keyless one under a key of small order.
 
@@ -1345,7 +1345,8 @@ def test_an_oversized_body_is_refused_at_about_the_cost_of_receiving_it(shared):
 def test_cli_refuses_a_document_with_an_oversized_body_by_policy(shared, tmp_path, record_property):
     conn = shared.conn
     limit = _policy(conn, "iu_create.gateway.max_body_bytes")
-    size = 100 * MIB if FULL else 2 * MIB
+    # at full size, the largest document the size policy lets the CLI read
+    size = _policy(conn, "cutter_governance.max_source_bytes") - MIB if FULL else 2 * MIB
     source = tmp_path / "big.md"
     with source.open("w", encoding="utf-8") as handle:
         handle.write("# Big Law\n\nArticle 1.\n")
@@ -1499,14 +1500,13 @@ def test_cli_refuses_a_document_with_more_units_than_the_policy_allows(low_limit
                                        "seconds": round(result.seconds, 2)})
 
 
-@pytest.mark.xfail(FULL, strict=True, raises=ProductGap, reason=(
-    "PRODUCT GAP at full size: the CLI reads the policy limit first and, past it, keeps counting"
-    " units without building them, which passes at the default sizes (10,001 vs 40,001 units: +20 MiB,"
-    " about 710 bytes a unit, against +45 MiB before); but the source lines, their tokens and the set"
-    " of addresses that catches duplicates are still held, so with IU_FULL=1 the peak grows 585 bytes a"
-    " unit (299 MiB at 300,001 units, 801 MiB at 1,200,001), about 5.4 GiB for ten million. Bounding it"
-    " needs a streaming reader and parser."))
-def test_cli_refuses_an_over_limit_document_in_bounded_memory(low_limit, tmp_path, record_property):
+def test_cli_refusing_an_over_limit_document_costs_memory_by_its_size_not_its_units(low_limit, tmp_path,
+                                                                                     record_property):
+    """Past the unit limit the CLI only counts: it builds no unit, body or hash. What it still holds
+    grows with the source (its lines, their tokens and the addresses that catch a repeated one):
+    measured at 19 bytes per source byte at full size and 26 at the default sizes (the test allows
+    40). The size policy bounds the source, so at the shipped 64 MiB such a refusal costs about
+    1.2 to 1.7 GiB at most, and a larger document is refused unread (the next test)."""
     conn = low_limit.conn
     small, large = _cli_sizes(conn)
     peaks = {}
@@ -1515,13 +1515,81 @@ def test_cli_refuses_an_over_limit_document_in_bounded_memory(low_limit, tmp_pat
             source = _many_articles(tmp_path / f"many-{count}.md", count)
             result = low_limit.cli("cut", str(source), "--doc-code", "MANY", "--actor", "alice", measure=True)
             assert refused(result, 5)["sqlstate"] == "IU009"
-            peaks[count + 1] = (round(result.peak_rss_mib, 1), round(result.seconds, 2))
+            peaks[count + 1] = (round(result.peak_rss_mib, 1), round(result.seconds, 2),
+                                source.stat().st_size)
     record_property("cli_over_limit_peaks", peaks)
-    growth = peaks[large + 1][0] - peaks[small + 1][0]
-    if growth > 32:
-        per_unit = growth * MIB / (large - small)
-        gap(f"peak RSS (MiB, seconds) by units {peaks}: +{growth:.0f} MiB for {large - small} more units,"
-            f" {per_unit:.0f} bytes per unit, about {per_unit * 10_000_000 / 2**30:.1f} GiB for ten million")
+    growth = (peaks[large + 1][0] - peaks[small + 1][0]) * MIB
+    per_byte = growth / (peaks[large + 1][2] - peaks[small + 1][2])
+    per_unit = growth / (large - small)
+    record_property("cli_over_limit_growth", {"bytes_per_source_byte": round(per_byte, 1),
+                                              "bytes_per_unit": round(per_unit)})
+    assert per_byte < 40, (peaks, per_byte, per_unit)
+
+
+@pytest.fixture(scope="module")
+def small_sources(server, seed, keyring) -> Iterator[World]:
+    """The seeded database with max_source_bytes lowered to 1 MiB (IU_FULL: the shipped 64 MiB),
+    so that a cheap document is already over it."""
+    with _world(server, seed, keyring, "iu_atk_b") as world:
+        if not FULL:
+            set_policy(world.conn, "cutter_governance.max_source_bytes", str(MIB))
+        yield world
+
+
+def _many_articles_json(path: Path, count: int) -> Path:
+    """A JSON cut manifest of a root and `count` articles, written as it goes."""
+    with path.open("w", encoding="utf-8") as handle:
+        handle.write('{"doc_code": "MANY", "units": [{"canonical_address": "MANY", "unit_kind": "doc",'
+                     ' "body": "Law of Many Articles"}')
+        for i in range(1, count + 1):
+            handle.write(f', {{"canonical_address": "MANY/art_{i}", "unit_kind": "art",'
+                         f' "body": "Text {i}."}}')
+        handle.write("]}")
+    return path
+
+
+@pytest.mark.parametrize("form", ["md", "json"])
+def test_cli_refuses_ten_million_units_by_the_size_policy_unread(small_sources, form, tmp_path,
+                                                                 record_property):
+    """Ten million units (IU_FULL, against the shipped limit; 400,000 by default, against 1 MiB),
+    as a Markdown document and as a JSON cut manifest, are refused by the size policy before the
+    CLI reads them: its memory and time are what refusing a source one byte over the limit costs."""
+    conn = small_sources.conn
+    limit = _policy(conn, "cutter_governance.max_source_bytes")
+    count = 10_000_000 if FULL else 400_000
+    write = _many_articles if form == "md" else _many_articles_json
+    big = write(tmp_path / f"many.{form}", count)
+    just_over = tmp_path / f"just-over.{form}"
+    with big.open("rb") as whole, just_over.open("wb") as part:
+        part.write(whole.read(limit + 1))
+    peaks = {}
+    with nothing_written(conn):
+        for source in (just_over, big):
+            size = source.stat().st_size
+            assert size > limit
+            result = small_sources.cli("cut", str(source), "--doc-code", "MANY", "--actor", "alice",
+                                       measure=True)
+            error = refused(result, 5)
+            assert error["sqlstate"] == "IU009", error
+            assert error["message"] == f"a source document is at most {limit} bytes, not {size}", error
+            assert "cutter_governance.max_source_bytes" in error["hint"], error
+            peaks[source.name] = {"bytes": size, "peak_rss_mib": round(result.peak_rss_mib, 1),
+                                  "seconds": round(result.seconds, 2)}
+    record_property(f"cli_over_size_limit_{form}", peaks)
+    assert peaks[big.name]["peak_rss_mib"] < peaks[just_over.name]["peak_rss_mib"] + 8, peaks
+    assert peaks[big.name]["seconds"] < 30, peaks
+
+
+def test_cli_refuses_a_device_as_a_source(shared):
+    """/dev/zero has no size to check and never ends: it is refused as not a document, unread."""
+    conn = shared.conn
+    with nothing_written(conn):
+        result = shared.cli("cut", "/dev/zero", "--doc-code", "ZERO", "--actor", "alice", measure=True,
+                            timeout=60)
+    error = refused(result, 1)
+    assert error["error"] == "CutterInputError", error
+    assert error["message"] == "/dev/zero is not a regular file: a source is a document on disk", error
+    assert result.peak_rss_mib < 200, result.peak_rss_mib
 
 
 # ============================================================================================

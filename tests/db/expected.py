@@ -53,6 +53,7 @@ FUNCTIONS.update({
     G + "fn_gov_signature_authentic()": (True, frozenset()),
     G + "fn_gov_signature_verifies(text, text, text, bytea)": (False, READERS),
     G + "fn_gov_check_unit_count(integer)": (True, frozenset({EXEC})),
+    G + "fn_gov_check_source_bytes(bigint)": (True, frozenset({EXEC})),
     G + "fn_gov_check_duties(uuid, text, text, text)": (False, frozenset()),
     G + "fn_gov_set_status(uuid, text)": (False, frozenset()),
     G + "fn_gov_manifest_digest(text[], text[])": (False, READERS),

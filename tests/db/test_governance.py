@@ -528,3 +528,26 @@ def test_check_unit_count_returns_the_limit_and_refuses_counts_outside_it(conn):
         for count in (0, None):
             with raises_sqlstate("IU005"):
                 conn.execute(f"SELECT {G}.fn_gov_check_unit_count(%s)", (count,))
+
+
+def test_check_source_bytes_returns_the_limit_and_refuses_sizes_outside_it(conn):
+    key = "cutter_governance.max_source_bytes"
+    limit = int(conn.execute("SELECT value FROM dot_config WHERE key = %s", (key,)).fetchone()[0])
+    assert limit == 64 * 2**20
+    with as_role(conn, "cutter_exec"):
+        for size in (0, 1, limit):
+            assert conn.execute(f"SELECT {G}.fn_gov_check_source_bytes(%s)", (size,)).fetchone() == (limit,)
+        # ten million units of the shortest article a source can hold are far over it
+        for size in (limit + 1, 10_000_000 * 20, 2**62):
+            with raises_sqlstate("IU009") as info:
+                conn.execute(f"SELECT {G}.fn_gov_check_source_bytes(%s)", (size,))
+            primary = info.value.diag.message_primary
+            assert primary == f"a source document is at most {limit} bytes, not {size}"
+            assert key in info.value.diag.message_hint
+        for size in (-1, None):
+            with raises_sqlstate("IU005") as info:
+                conn.execute(f"SELECT {G}.fn_gov_check_source_bytes(%s::bigint)", (size,))
+            assert info.value.diag.message_primary.endswith(f"not {'NULL' if size is None else size}")
+    # the policy key's pattern admits sizes up to ten digits and nothing else
+    with raises_sqlstate("23514"):
+        conn.execute("UPDATE dot_config SET value = '0' WHERE key = %s", (key,))
