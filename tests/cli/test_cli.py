@@ -5,9 +5,13 @@ from __future__ import annotations
 
 import os
 import subprocess
+from pathlib import Path
 
 import pytest
 
+from harness.cli import _read_source
+from harness.cutter import CutterInputError
+from harness.errors import CutterError
 from tests.cli.conftest import CLI
 from tests.conftest import REPO, connect
 
@@ -142,3 +146,39 @@ def test_every_corpus_document_is_cut_into_the_database_and_verified(run, name, 
     assert (done["created"], done["unchanged"]) == (len(plan["units"]), 0)
     assert done["manifest_sha256"] == plan["manifest_sha256"]
     assert run("verify", done["change_set_id"], "--actor", "victor")["verdict"] == "pass"
+
+
+def test_a_source_that_grows_past_the_limit_while_it_is_read_is_refused(server, db, tmp_path, monkeypatch):
+    """The size is checked before the file is opened and the read stops one byte past the limit:
+    a file that was small when measured and larger when read is refused with its size then."""
+    monkeypatch.setenv("DATABASE_URL", server.uri(db))
+    limit = 4096
+    source = tmp_path / "growing.md"
+    source.write_bytes(b"# Law\n\nArticle 1.\n" + b"x" * (2 * limit))
+    real_size = source.stat().st_size
+    measured = []
+
+    class Growing(type(source)):
+        def stat(self, **kwargs):
+            result = super().stat(**kwargs)
+            measured.append(result.st_size)
+            if len(measured) == 1:  # the first look sees it still small
+                return os.stat_result((result.st_mode, *result[1:6], limit, *result[7:]))
+            return result
+
+    with connect(server, db) as conn:
+        conn.execute("UPDATE dot_config SET value = %s WHERE key = 'cutter_governance.max_source_bytes'",
+                     (str(limit),))
+    with pytest.raises(CutterError) as info:
+        _read_source(Growing(source), limit)
+    assert info.value.sqlstate == "IU009"
+    assert info.value.message == f"a source document is at most {limit} bytes, not {real_size}"
+    assert measured == [real_size, real_size]
+    # within the limit, the bytes as they are; a directory or a device is not a source
+    small = tmp_path / "small.md"
+    small.write_bytes(b"# Law\n\nArticle 1.\n")
+    assert _read_source(small, limit) == small.read_bytes()
+    assert _read_source(small, None) == small.read_bytes()
+    for odd in (tmp_path, Path("/dev/null")):
+        with pytest.raises(CutterInputError, match="is not a regular file"):
+            _read_source(odd, limit)
