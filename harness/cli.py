@@ -146,11 +146,11 @@ def _refuse(check: str, value: int) -> None:
         conn.execute(f"SELECT cutter_governance.{check}(%s)", (value,))
 
 
-def _unit_inputs(manifest: CutManifest) -> list[gateway.UnitInput]:
-    return [
-        gateway.UnitInput(u.canonical_address, u.body, u.title, doc_order=u.ordinal)
-        for u in manifest.units
-    ]
+def _unit_arrays(manifest: CutManifest) -> gateway.UnitArrays:
+    """The manifest's units as the gateway's arrays, numbered in source order."""
+    units = manifest.units
+    return gateway.UnitArrays([u.canonical_address for u in units], [u.body for u in units],
+                              [u.title for u in units], [u.ordinal for u in units])
 
 
 source_options = [
@@ -186,7 +186,7 @@ def plan_cmd(source: Path, doc_code: str, profile: str, granularity: str,
     manifest = _load(source, doc_code, profile, granularity)
     url = ensure_default_database()
     with connect(url) as conn, translated_errors(), lane(conn, "cutter_exec"):
-        rows = gateway.plan(conn, _unit_inputs(manifest), publication_type)
+        rows = gateway.plan(conn, _unit_arrays(manifest), publication_type)
     per_unit = {r.ordinal: r for r in rows if r.ordinal is not None}
     call_level = [r for r in rows if r.ordinal is None]
     units = []
@@ -250,8 +250,8 @@ def governed_cut(conn, manifest: CutManifest, actor: str, publication_type: str 
     the executor signature are recorded. timings, when given, receives the seconds of each part.
     """
     clock = _Clock(timings)
-    units = _unit_inputs(manifest)
-    addresses = [u.canonical_address for u in manifest.units]
+    units = _unit_arrays(manifest)
+    addresses = units.addresses
     hashes = [u.content_hash for u in manifest.units]
     with lane(conn, "cutter_exec"):
         reuse = _recorded_already(conn, manifest, units, publication_type)
@@ -279,12 +279,12 @@ def governed_cut(conn, manifest: CutManifest, actor: str, publication_type: str 
             publication_type=publication_type, backup_sha256=backup_sha256,
         )
         for first in range(0, len(units), CUT_CHUNK):
-            chunk = units[first:first + CUT_CHUNK]
+            chunk = units.slice(first, first + CUT_CHUNK)
             try:
                 ordinals = gateway.create_created(conn, chunk, actor, publication_type, change_set_id)
             except psycopg.Error as exc:
                 raise _in_slice(from_database(exc), first, len(chunk), len(units)) from exc
-            created += [chunk[o - 1].canonical_address for o in ordinals]
+            created += [chunk.addresses[o - 1] for o in ordinals]
             if progress:
                 progress(first + len(chunk), len(units))
         clock.lap("create")
@@ -306,7 +306,7 @@ def governed_cut(conn, manifest: CutManifest, actor: str, publication_type: str 
                        unchanged=len(units) - len(created), reused=False)
 
 
-def _recorded_already(conn, manifest: CutManifest, units: list[gateway.UnitInput],
+def _recorded_already(conn, manifest: CutManifest, units: gateway.UnitArrays,
                       publication_type: str | None) -> dict[str, Any] | None:
     """The cut's result when a live change set already recorded exactly this content and every
     unit is stored as cut: a rerun writes nothing new."""
@@ -562,7 +562,8 @@ def governed_revision(conn, manifest: CutManifest, actor: str,
         raise CutterError(f"unit {retired[0]} is retired and cannot be revised",
                           hint="cut the new text under a new address")
     enacted = {a for a in addresses if standing.get(a, ("",))[0] == "enacted"}
-    to_create = [u for u in _unit_inputs(manifest) if u.canonical_address not in enacted]
+    to_create = [gateway.UnitInput(u.canonical_address, u.body, u.title, doc_order=u.ordinal)
+                 for u in manifest.units if u.canonical_address not in enacted]
     to_revise = [u for u in manifest.units if u.canonical_address in enacted]
     if not to_revise:
         raise CutterError(f"no unit of {manifest.doc_code} is enacted: nothing to revise",

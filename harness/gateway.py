@@ -45,18 +45,41 @@ class CreateRow:
     action: str  # created | unchanged
 
 
-def _arrays(units: Sequence[UnitInput]) -> dict:
-    return {
-        "addresses": [u.canonical_address for u in units],
-        "bodies": [u.body for u in units],
-        "titles": [u.title for u in units],
-        "orders": (
-            [u.doc_order for u in units] if all(u.doc_order is not None for u in units) else None
-        ),
-    }
+@dataclass(frozen=True)
+class UnitArrays:
+    """Units as the four parallel arrays the set-based calls take, built once: a cut of 100,000
+    units then makes no object per unit, and its slices are list slices. orders is None when
+    the database numbers the units itself."""
+
+    addresses: list[str]
+    bodies: list[str]
+    titles: list[str | None]
+    orders: list[int] | None = None
+
+    @classmethod
+    def of(cls, units: Sequence[UnitInput]) -> UnitArrays:
+        orders = [u.doc_order for u in units]
+        return cls([u.canonical_address for u in units], [u.body for u in units], [u.title for u in units],
+                   orders if None not in orders else None)
+
+    def __len__(self) -> int:
+        return len(self.addresses)
+
+    def slice(self, start: int, stop: int) -> UnitArrays:
+        return UnitArrays(self.addresses[start:stop], self.bodies[start:stop], self.titles[start:stop],
+                          self.orders[start:stop] if self.orders is not None else None)
 
 
-def plan(conn: psycopg.Connection, units: Sequence[UnitInput],
+Units = Sequence[UnitInput] | UnitArrays
+
+
+def _arrays(units: Units) -> dict:
+    arrays = units if isinstance(units, UnitArrays) else UnitArrays.of(units)
+    return {"addresses": arrays.addresses, "bodies": arrays.bodies, "titles": arrays.titles,
+            "orders": arrays.orders}
+
+
+def plan(conn: psycopg.Connection, units: Units,
          publication_type: str | None) -> list[PlanRow]:
     """fn_iu_create_plan: what creating these units would do. Writes nothing."""
     with conn.cursor() as cur:
@@ -85,13 +108,13 @@ _CREATE = (
 )
 
 
-def _create_params(units: Sequence[UnitInput], actor: str, publication_type: str | None,
+def _create_params(units: Units, actor: str, publication_type: str | None,
                    change_set_id: UUID | None) -> dict:
     return {**_arrays(units), "actor": actor, "publication_type": publication_type,
             "change_set_id": change_set_id}
 
 
-def create(conn: psycopg.Connection, units: Sequence[UnitInput], actor: str,
+def create(conn: psycopg.Connection, units: Units, actor: str,
            publication_type: str | None, change_set_id: UUID | None = None) -> list[CreateRow]:
     """fn_iu_create (set-based): all units in one call, all or nothing; with a change set,
     the new units and versions are linked to it."""
@@ -101,7 +124,7 @@ def create(conn: psycopg.Connection, units: Sequence[UnitInput], actor: str,
         return [CreateRow(*row) for row in cur]
 
 
-def create_created(conn: psycopg.Connection, units: Sequence[UnitInput], actor: str,
+def create_created(conn: psycopg.Connection, units: Units, actor: str,
                    publication_type: str | None, change_set_id: UUID | None = None) -> list[int]:
     """fn_iu_create as create() calls it, answering only the ordinals (1-based) of the units it
     created, in order: the answer is reduced in the server, not sent as a row per unit."""

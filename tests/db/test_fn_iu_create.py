@@ -89,6 +89,32 @@ def test_the_cut_reads_only_the_created_ordinals_and_they_match_the_full_answer(
     assert counts(conn) == (len(SAMPLE), len(SAMPLE))
 
 
+def test_unit_arrays_are_the_calls_arrays_and_slice_as_lists(conn):
+    """gateway.UnitArrays (what the cut builds once from its manifest) passes the same four
+    arrays as a list of UnitInput, numbered or not, and a slice is the same units' arrays."""
+    units = [gateway.UnitInput(a, b, f"title {i}" if i % 2 else None, doc_order=i * 10)
+             for i, (a, b) in enumerate(SAMPLE)]
+    arrays = gateway.UnitArrays.of(units)
+    assert len(arrays) == len(SAMPLE)
+    assert arrays.addresses == [a for a, _ in SAMPLE] and arrays.bodies == [b for _, b in SAMPLE]
+    assert arrays.titles == [u.title for u in units] and arrays.orders == [i * 10 for i in range(len(SAMPLE))]
+    assert gateway.UnitArrays.of([gateway.UnitInput(a, b) for a, b in SAMPLE]).orders is None
+    assert gateway.UnitArrays.of([*units[:2], gateway.UnitInput("X", "y")]).orders is None
+    part = arrays.slice(1, 3)
+    assert part == gateway.UnitArrays.of(units[1:3])
+    assert arrays.slice(0, 100) == arrays
+    with conn.transaction():
+        with as_role(conn, "cutter_exec"):
+            from_inputs = gateway.create(conn, units, "alice", "law")
+        raise psycopg.Rollback()
+    with as_role(conn, "cutter_exec"):
+        from_arrays = gateway.create(conn, arrays, "alice", "law")
+    assert [(r.ordinal, r.canonical_address, r.content_hash, r.action) for r in from_arrays] == [
+        (r.ordinal, r.canonical_address, r.content_hash, r.action) for r in from_inputs]
+    stored = conn.execute("SELECT canonical_address, title, doc_order FROM information_unit ORDER BY 3")
+    assert stored.fetchall() == [(u.canonical_address, u.title, u.doc_order) for u in units]
+
+
 def test_composed_and_decomposed_text_hash_the_same_and_store_nfc(conn):
     composed = "Điều 1. Nước Cộng hòa xã hội chủ nghĩa Việt Nam"
     decomposed = unicodedata.normalize("NFD", composed)
