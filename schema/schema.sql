@@ -1851,6 +1851,7 @@ CREATE FUNCTION public.fn_iu_create(p_canonical_addresses text[], p_bodies text[
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     SET work_mem TO '64MB'
+    SET jit TO 'off'
     AS $_$
 DECLARE
     v_problem record;
