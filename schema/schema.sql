@@ -4547,6 +4547,7 @@ CREATE FUNCTION public.fn_iu_verify_invariants(p_canonical_address text, p_inclu
     SET search_path TO 'pg_catalog', 'pg_temp'
     SET plan_cache_mode TO 'force_custom_plan'
     SET work_mem TO '64MB'
+    SET jit TO 'off'
     AS $_$
 BEGIN
     RETURN QUERY

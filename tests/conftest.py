@@ -216,6 +216,29 @@ def captured_notices(connection: psycopg.Connection) -> Iterator[list[Notice]]:
         connection.remove_notice_handler(handler)
 
 
+
+@contextlib.contextmanager
+def plans_with_any_jit(connection: psycopg.Connection) -> Iterator[list[str]]:
+    """auto_explain's plan of every statement run during the block, nested ones included, with
+    every JIT threshold at zero: a statement that may be compiled is, and its plan says so
+    ("JIT:"). Checks first that a plain query of the session is compiled (the control);
+    skips where the server has no JIT provider."""
+    if not connection.execute("SELECT pg_catalog.pg_jit_available()").fetchone()[0]:
+        pytest.skip("this server has no JIT provider")
+    connection.execute("LOAD 'auto_explain'")
+    for name, value in (("log_min_duration", "0"), ("log_nested_statements", "on"), ("log_analyze", "on"),
+                        ("log_timing", "off"), ("log_level", "notice")):
+        connection.execute(f"SET auto_explain.{name} = '{value}'")
+    for name in ("jit_above_cost", "jit_inline_above_cost", "jit_optimize_above_cost"):
+        connection.execute(f"SET {name} = 0")
+    with captured_notices(connection) as notices:
+        connection.execute("SELECT pg_catalog.count(*) FROM pg_catalog.generate_series(1, 10)")
+    assert any("JIT:" in n.message for n in notices), "the control query was not JIT-compiled"
+    plans: list[str] = []
+    with captured_notices(connection) as notices:
+        yield plans
+    plans += [n.message for n in notices]
+
 def create_units(connection: psycopg.Connection, units: list[tuple[str, str]], actor: str = "alice",
                  publication_type: str | None = "law") -> list[tuple]:
     """fn_iu_create (set-based) as cutter_exec; returns its rows."""

@@ -17,6 +17,7 @@ from tests.conftest import (
     connect,
     counts,
     create_units,
+    plans_with_any_jit,
     raises_sqlstate,
     set_policy,
 )
@@ -117,23 +118,10 @@ def test_unit_arrays_are_the_calls_arrays_and_slice_as_lists(conn):
 
 def test_its_statements_are_never_jit_compiled(conn):
     """fn_iu_create runs with jit off (revision 0040): a 100,000-unit call was priced over the
-    JIT thresholds and compiled for about a second. Here every threshold is zero, so any
-    statement would be compiled: a query of the session is (the control), while none of the
-    statements the call runs, its insert, its preflight and the tree-check trigger, is."""
-    if not conn.execute("SELECT pg_catalog.pg_jit_available()").fetchone()[0]:
-        pytest.skip("this server has no JIT provider")
-    conn.execute("LOAD 'auto_explain'")
-    for name, value in (("log_min_duration", "0"), ("log_nested_statements", "on"), ("log_analyze", "on"),
-                        ("log_timing", "off"), ("log_level", "notice")):
-        conn.execute(f"SET auto_explain.{name} = '{value}'")
-    for name in ("jit_above_cost", "jit_inline_above_cost", "jit_optimize_above_cost"):
-        conn.execute(f"SET {name} = 0")
-    with captured_notices(conn) as notices:
-        conn.execute("SELECT pg_catalog.count(*) FROM pg_catalog.generate_series(1, 10)")
-    assert any("JIT:" in n.message for n in notices)
-    with captured_notices(conn) as notices:
+    JIT thresholds and compiled for about a second. With every threshold at zero, none of the
+    statements the call runs (its insert, its preflight, the tree-check trigger) is compiled."""
+    with plans_with_any_jit(conn) as plans:
         create_units(conn, SAMPLE)
-    plans = [n.message for n in notices]
     inside = [p for p in plans if "INSERT INTO public.information_unit" in p or "FROM new_rows" in p
               or "does not follow DOC-CODE" in p]
     assert len(inside) >= 3
