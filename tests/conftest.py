@@ -216,7 +216,6 @@ def captured_notices(connection: psycopg.Connection) -> Iterator[list[Notice]]:
         connection.remove_notice_handler(handler)
 
 
-
 @contextlib.contextmanager
 def plans_with_any_jit(connection: psycopg.Connection) -> Iterator[list[str]]:
     """auto_explain's plan of every statement run during the block, nested ones included, with
@@ -238,6 +237,7 @@ def plans_with_any_jit(connection: psycopg.Connection) -> Iterator[list[str]]:
     with captured_notices(connection) as notices:
         yield plans
     plans += [n.message for n in notices]
+
 
 def create_units(connection: psycopg.Connection, units: list[tuple[str, str]], actor: str = "alice",
                  publication_type: str | None = "law") -> list[tuple]:
