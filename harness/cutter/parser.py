@@ -195,7 +195,9 @@ def _cyclic_gc_paused() -> Iterator[None]:
     alone would start a collection at the next allocation that scans every object of the cut
     and finds them all alive (0.1 s of a 100,000-unit parse). gc.freeze() resets that count;
     gc.unfreeze() then hands every object to the oldest generation, where the next full
-    collection, when one is due, looks at them as at any long-lived object.
+    collection, when one is due, looks at them as at any long-lived object. That is every
+    object of the process, the caller's included: a long-running caller that parses often
+    leaves its own young cycles to full collections.
     """
     was_enabled = gc.isenabled()
     gc.disable()
