@@ -159,7 +159,7 @@ def one_run(admin: psycopg.Connection, n: int, run: int, source: Path, keep: boo
             admin.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(dbname)))
     steps = governed["steps"]
     seconds = {name: s["seconds"] for name, s in steps.items()}
-    parts = steps["cut"].get("parts", {})
+    parts = {name: s["parts"] for name, s in steps.items() if s.get("parts")}
     return {
         "units": len(manifest.units),
         "created": governed["created"],
@@ -167,7 +167,7 @@ def one_run(admin: psycopg.Connection, n: int, run: int, source: Path, keep: boo
         "raw_enact": enact_s,
         "run_wall": governed["wall"],
         "steps": seconds,
-        "cut_parts": parts,
+        "step_parts": parts,
         "peak_mib": {name: s["max_rss_mib"] for name, s in steps.items()},
         "governed_cut": seconds["parse"] + seconds["cut"],
         "server": {"governed": governed_server, "raw": raw_server},
@@ -196,7 +196,6 @@ def summarise(n: int, runs: list[dict]) -> dict:
         return spread([get(r) for r in runs])
 
     step_names = list(runs[0]["steps"])
-    part_names = list(runs[0]["cut_parts"])
     summary = {
         "size": n,
         "units": runs[0]["units"],
@@ -206,7 +205,8 @@ def summarise(n: int, runs: list[dict]) -> dict:
         "governed_cut_seconds": col(lambda r: r["governed_cut"]),
         "run_seconds": col(lambda r: r["run_wall"]),
         "steps_seconds": {s: col(lambda r, s=s: r["steps"][s]) for s in step_names},
-        "cut_parts_seconds": {p: col(lambda r, p=p: r["cut_parts"][p]) for p in part_names},
+        "step_parts_seconds": {s: {p: col(lambda r, s=s, p=p: r["step_parts"][s][p]) for p in parts}
+                               for s, parts in runs[0]["step_parts"].items()},
         "peak_mib_after_step": {s: max(r["peak_mib"][s] for r in runs) for s in step_names},
         "wal_mib": {side: col(lambda r, side=side: r["server"][side]["wal_mib"])
                     for side in ("governed", "raw")},
@@ -249,9 +249,9 @@ def print_table(summaries: list[dict]) -> None:
             ("raw enact s", lambda s: fmt(s["raw_enact_seconds"]))]
     for step in summaries[0]["steps_seconds"]:
         rows.append((f"run: {step} s", lambda s, step=step: fmt(s["steps_seconds"][step])))
-        if step == "cut":
-            for part in summaries[0]["cut_parts_seconds"]:
-                rows.append((f"  cut: {part} s", lambda s, part=part: fmt(s["cut_parts_seconds"][part])))
+        for part in summaries[0]["step_parts_seconds"].get(step, {}):
+            rows.append((f"  {step}: {part} s",
+                         lambda s, step=step, part=part: fmt(s["step_parts_seconds"][step][part])))
     rows += [
         ("run end to end s", lambda s: fmt(s["run_seconds"])),
         ("governed cut (parse+cut) s", lambda s: fmt(s["governed_cut_seconds"])),

@@ -93,6 +93,24 @@ def enact_counts(conn: psycopg.Connection, addresses: Sequence[str], actor: str,
     ).fetchone()
 
 
+def enact_change_set_counts(conn: psycopg.Connection, change_set_id: UUID | str, actor: str,
+                            review_decision_id: UUID | str, reason: str | None = None) -> tuple[int, int]:
+    """enact_counts of the units a change set's manifest created or left unchanged (a revised
+    unit waits for supersede), in manifest order: the list is read in the same statement, so
+    100,000 addresses do not travel to the client and back. A change set with no manifest
+    enacts nothing."""
+    return conn.execute(
+        "SELECT count(*) FILTER (WHERE b.action = 'enacted'), count(*) FILTER (WHERE b.action <> 'enacted')"
+        " FROM public.fn_iu_enact_batch(p_canonical_addresses => ("
+        "   SELECT coalesce(array_agg(m.canonical_address ORDER BY m.ordinal), '{}')"
+        "   FROM cutter_governance.manifest_entry AS m"
+        "   JOIN cutter_governance.manifest_envelope AS e ON e.id = m.envelope_id"
+        "   WHERE e.change_set_id = %s::uuid AND m.action <> 'revised'),"
+        " p_actor => %s::text, p_review_decision_id => %s::uuid, p_reason => %s::text) AS b",
+        (str(change_set_id), actor, _uuid(review_decision_id), reason),
+    ).fetchone()
+
+
 def _uuid(value: UUID | str | None) -> str | None:
     return str(value) if value is not None else None
 

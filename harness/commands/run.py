@@ -37,9 +37,9 @@ from harness import audit_pack, governance, keys, lifecycle
 from harness import backup as backups
 from harness import survey as surveys
 from harness.cli import (
+    _Clock,
     _load,
     command,
-    enactable_addresses,
     err,
     governed_cut,
     governed_verify,
@@ -344,6 +344,8 @@ def _writes(run: Run, conn: psycopg.Connection, manifest, actor: str, verifier: 
     run.step("verify", verify)
 
     def enact() -> tuple[str, str, Any]:
+        parts: dict[str, float] = {}
+        clock = _Clock(parts)
         with lane(conn, "cutter_exec"):
             current = governance.change_set(conn, cs)
             if current.status == "enacted":
@@ -352,16 +354,18 @@ def _writes(run: Run, conn: psycopg.Connection, manifest, actor: str, verifier: 
             if decision is None:
                 return "waiting", "no approval by someone else for this manifest yet", (
                     "awaiting_review", None, 0)
-            addresses, _ = enactable_addresses(conn, cs)
+        clock.lap("read")
         try:
             with conn.transaction(), lane(conn, "cutter_exec"):
-                enacted, already = lifecycle.enact_counts(conn, addresses, actor, decision)
+                enacted, already = lifecycle.enact_change_set_counts(conn, cs, actor, decision)
         except ReviewDecisionInvalid as exc:
             return "waiting", f"review decision {decision} does not authorise it: {exc.message}", (
                 "awaiting_review", decision, 0)
+        clock.lap("enact batch")
         with lane(conn, "cutter_exec"):
             final = governance.change_set(conn, cs).status
-        run.extra = {"units": enacted + already}
+        clock.lap("read back")
+        run.extra = {"units": enacted + already, "parts": parts}
         return "ok", f"{enacted} enacted under review decision {decision}; change set {final}", (
             "enacted" if final == "enacted" else "awaiting_review", decision, enacted)
 

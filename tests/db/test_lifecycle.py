@@ -744,6 +744,33 @@ def test_enact_counts_answers_what_enact_answers(conn, signers):
     assert unit(conn, ADDRESSES[-1])[:2] == ("enacted", "enacted")
 
 
+def test_enact_change_set_counts_enacts_the_manifest_it_reads_itself(conn, signers):
+    """lifecycle.enact_change_set_counts (what iu-cutter run calls) reads the change set's
+    manifest in the enacting statement: every unit it created or left unchanged, in manifest
+    order, the same as enact_counts of the addresses the client would have read."""
+    cs, decision = cut_verified_approved(conn, signers)
+    with conn.transaction(), as_role(conn, "cutter_exec"):
+        assert lifecycle.enact_change_set_counts(conn, cs, "alice", decision) == (len(ADDRESSES), 0)
+    assert [unit(conn, a)[:2] for a in ADDRESSES] == [("enacted", "enacted")] * len(ADDRESSES)
+    assert conn.execute(
+        "SELECT array_agg(canonical_address ORDER BY seal_ordinal) FROM iu_lifecycle_log"
+    ).fetchone() == (ADDRESSES,), "one log row per unit, in manifest order"
+    with conn.transaction(), as_role(conn, "cutter_exec"):
+        assert lifecycle.enact_change_set_counts(conn, cs, "alice", decision) == (0, len(ADDRESSES))
+
+
+def test_enact_change_set_counts_leaves_a_revised_unit_to_supersede(conn, signers):
+    enacted_sample(conn, signers)
+    cs2, _ = revise(conn, signers["alice"], REVISED)
+    verify(conn, cs2, signers["victor"])
+    decision = review(conn, signers["rita"], change_set_id=cs2)
+    with conn.transaction(), as_role(conn, "cutter_exec"):
+        assert lifecycle.enact_change_set_counts(conn, cs2, "alice", decision) == (0, len(ADDRESSES) - 1)
+    assert conn.execute(
+        "SELECT lifecycle_status FROM unit_version WHERE version_no = 2"
+    ).fetchall() == [("draft",)], "the revision waits for iu-cutter supersede"
+
+
 def test_log_rows_record_listed_transitions(conn):
     """trg_iu_lifecycle_log_sealed (revision 0026) also checks each distinct transition of the
     statement against iu_lifecycle_transition, as the foreign key did row by row."""
