@@ -85,7 +85,7 @@ def enact(conn: psycopg.Connection, addresses: Sequence[str], actor: str,
 def enact_counts(conn: psycopg.Connection, addresses: Sequence[str], actor: str,
                  review_decision_id: UUID | str, reason: str | None = None) -> tuple[int, int]:
     """fn_iu_enact_batch, answered as (enacted, already_enacted) counted in the server: for a
-    caller that reports counts only (iu-cutter run), 100,000 answer rows are not built in Python."""
+    caller that reports counts only, 100,000 answer rows are not built in Python."""
     return conn.execute(
         "SELECT count(*) FILTER (WHERE action = 'enacted'), count(*) FILTER (WHERE action <> 'enacted')"
         f" FROM {_ENACT_BATCH}",
@@ -97,8 +97,7 @@ def enact_change_set_counts(conn: psycopg.Connection, change_set_id: UUID | str,
                             review_decision_id: UUID | str, reason: str | None = None) -> tuple[int, int]:
     """enact_counts of the units a change set's manifest created or left unchanged (a revised
     unit waits for supersede), in manifest order: the list is read in the same statement, so
-    100,000 addresses do not travel to the client and back. A change set with no manifest
-    enacts nothing."""
+    100,000 addresses do not travel to the client and back (iu-cutter run)."""
     return conn.execute(
         "SELECT count(*) FILTER (WHERE b.action = 'enacted'), count(*) FILTER (WHERE b.action <> 'enacted')"
         " FROM public.fn_iu_enact_batch(p_canonical_addresses => ("

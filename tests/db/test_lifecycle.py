@@ -732,8 +732,8 @@ def test_log_rows_and_their_seal_are_checked_per_statement(conn):
 
 
 def test_enact_counts_answers_what_enact_answers(conn, signers):
-    """lifecycle.enact_counts (what iu-cutter run calls) is fn_iu_enact_batch counted in the
-    server: (enacted, already_enacted), the same as counting enact's rows."""
+    """lifecycle.enact_counts is fn_iu_enact_batch counted in the server: (enacted,
+    already_enacted), the same as counting enact's rows."""
     _, decision = cut_verified_approved(conn, signers)
     with conn.transaction(), as_role(conn, "cutter_exec"):
         assert lifecycle.enact_counts(conn, ADDRESSES[:2], "alice", decision) == (2, 0)
